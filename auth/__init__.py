@@ -1,0 +1,1 @@
+"""Identity: sessions per brand space (and, later, registration and login flows)."""

@@ -1,0 +1,138 @@
+"""The insurer's back office as the portal reads it: people, contracts, documents.
+
+A person may be recorded twice (same national number, two rows), as in real back
+offices; registration rules (RG-5) depend on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Date, Enum, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base
+from models.enums import Brand, ContractStatus, DocumentKind, Language, Line, Segment, VehicleKind
+
+
+def _enum(cls):
+    return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    national_number: Mapped[str] = mapped_column(String(11), index=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    birth_date: Mapped[date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(1))
+    language: Mapped[Language] = mapped_column(_enum(Language))
+    segment: Mapped[Segment] = mapped_column(_enum(Segment))
+    street: Mapped[str] = mapped_column(String(120))
+    house_number: Mapped[str] = mapped_column(String(12))
+    postcode: Mapped[str] = mapped_column(String(4))
+    city: Mapped[str] = mapped_column(String(80))
+    email: Mapped[str | None] = mapped_column(String(254))
+    mobile: Mapped[str | None] = mapped_column(String(16))
+    company_number: Mapped[str | None] = mapped_column(String(10))
+
+    contracts: Mapped[list[Contract]] = relationship(
+        back_populates="holder", order_by="Contract.id", lazy="raise"
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def address_lines(self) -> tuple[str, str]:
+        return (f"{self.street} {self.house_number}", f"{self.postcode} {self.city}")
+
+
+class Contract(Base):
+    """One insurance contract of one brand; the insured risk sits in typed columns."""
+
+    __tablename__ = "contract"
+    __table_args__ = (Index("ix_contract_holder_brand", "holder_id", "brand"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    brand: Mapped[Brand] = mapped_column(_enum(Brand))
+    holder_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    product: Mapped[str] = mapped_column(String(40))
+    line: Mapped[Line] = mapped_column(_enum(Line))
+    status: Mapped[ContractStatus] = mapped_column(_enum(ContractStatus))
+    start_date: Mapped[date] = mapped_column(Date)
+    renewal_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    annual_premium_cents: Mapped[int] = mapped_column(Integer)
+    covered: Mapped[list[str]] = mapped_column(JSON, default=list)
+    savings_cents: Mapped[int | None] = mapped_column(Integer)
+    vehicle_kind: Mapped[VehicleKind | None] = mapped_column(_enum(VehicleKind))
+    vehicle_make: Mapped[str | None] = mapped_column(String(40))
+    vehicle_model: Mapped[str | None] = mapped_column(String(60))
+    vehicle_plate: Mapped[str | None] = mapped_column(String(8))
+    vehicle_vin: Mapped[str | None] = mapped_column(String(17))
+    vehicle_year: Mapped[int | None] = mapped_column(Integer)
+    vehicle_power_kw: Mapped[int | None] = mapped_column(Integer)
+    vehicle_mass_kg: Mapped[int | None] = mapped_column(Integer)
+    main_driver: Mapped[str | None] = mapped_column(String(120))
+    risk_address: Mapped[str | None] = mapped_column(String(200))
+    risk_note: Mapped[str | None] = mapped_column(String(200))
+
+    holder: Mapped[Person] = relationship(back_populates="contracts", lazy="raise")
+    components: Mapped[list[LifeComponent]] = relationship(
+        order_by="LifeComponent.position", lazy="raise", cascade="all, delete-orphan"
+    )
+    beneficiaries: Mapped[list[Beneficiary]] = relationship(
+        order_by="Beneficiary.position", lazy="raise", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="contract", lazy="raise", cascade="all, delete-orphan"
+    )
+
+
+class LifeComponent(Base):
+    """A part of a life contract's composition (CT-3): EIP, PLCI, pension savings, ..."""
+
+    __tablename__ = "life_component"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(40))
+    savings_cents: Mapped[int | None] = mapped_column(Integer)
+    insured_cents: Mapped[int | None] = mapped_column(Integer)
+
+
+class Beneficiary(Base):
+    __tablename__ = "beneficiary"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    event: Mapped[str] = mapped_column(String(10))  # "life" or "death"
+    name: Mapped[str] = mapped_column(String(160))
+    share_percent: Mapped[int] = mapped_column(Integer, default=100)
+
+
+class Document(Base):
+    """A document of the back office; only life kinds reach the portal (DC-1)."""
+
+    __tablename__ = "document"
+    __table_args__ = (Index("ix_document_contract_year", "contract_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"))
+    kind: Mapped[DocumentKind] = mapped_column(_enum(DocumentKind))
+    year: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date)
+    amount_cents: Mapped[int | None] = mapped_column(Integer)
+
+    contract: Mapped[Contract] = relationship(back_populates="documents", lazy="raise")

@@ -1,0 +1,43 @@
+"""The application factory: both brand portals over one back-office database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from auth import login as auth_login
+from auth import sessions as auth_sessions
+from portal import db, errors, i18n
+from portal.catalogue import default_catalogue, load_catalogue
+from portal.config import defaults
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder="static",
+        instance_relative_config=True,
+    )
+    overrides = dict(overrides or {})
+    if "INSTANCE_PATH" in overrides:
+        app.instance_path = overrides.pop("INSTANCE_PATH")
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(defaults(app.instance_path))
+    app.config.from_mapping(overrides)
+    path = app.config.get("PORTAL_CATALOGUE")
+    app.extensions["catalogue"] = load_catalogue(path) if path else default_catalogue()
+
+    db.init_app(app)
+    i18n.init_app(app)
+    auth_sessions.init_app(app)
+    auth_login.init_app(app, db.get_session)
+    errors.init_app(app)
+
+    from portal.views import register
+
+    register(app)
+    return app

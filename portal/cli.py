@@ -1,0 +1,65 @@
+"""The `portal-sim` command: serve the portals, seed the demo data."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from portal.app import create_app
+from portal.brands import PROFILES
+from portal.db import new_session
+from seed.demo import is_empty, load_demo
+
+
+def _urls(host: str, port: int) -> list[tuple[str, str]]:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    base = f"http://{shown}:{port}"
+    urls = [("Start page", f"{base}/")]
+    for brand, profile in PROFILES.items():
+        for lang in profile.languages:
+            urls.append((f"{profile.portal_name} ({lang.upper()})", f"{base}/{brand.value}/{lang}/"))
+    return urls
+
+
+@click.group()
+def main() -> None:
+    """Simulator of the MyVivium and MyP&V customer portals."""
+
+
+@main.command()
+@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1 or $HOST")
+@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT", "5000")), show_default="5000 or $PORT")
+@click.option("--no-seed", is_flag=True, help="Do not load the demo personas into an empty database.")
+def run(host: str, port: int, no_seed: bool) -> None:
+    """Serve both portals; seed the demo personas first if the database is empty."""
+    app = create_app()
+    with app.app_context():
+        session = new_session(app)
+        try:
+            if not no_seed and is_empty(session):
+                personas = load_demo(session)
+                click.echo(f"Seeded {len(personas)} demo personas into {app.config['DATABASE_URL']}")
+        finally:
+            session.close()
+    click.echo("Serving the portal simulator:")
+    for label, url in _urls(host, port):
+        click.echo(f"  {label:<18} {url}")
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@main.command()
+@click.option("--reset", is_flag=True, help="Empty the database first.")
+def seed(reset: bool) -> None:
+    """Load the demo personas."""
+    app = create_app()
+    session = new_session(app)
+    try:
+        if not reset and not is_empty(session):
+            raise click.ClickException("The database is not empty: use --reset to replace its data.")
+        personas = load_demo(session, reset=reset)
+    finally:
+        session.close()
+    click.echo(f"Seeded {len(personas)} personas:")
+    for p in personas:
+        click.echo(f"  {p.key:<12} {p.name:<22} {p.national_number}")

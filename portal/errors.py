@@ -1,0 +1,42 @@
+"""Error pages: a clear page in the visitor's language, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, g, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from auth.sessions import brand_of_path
+from portal.brands import PROFILES
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/sim/api/")
+
+
+def _render(code: int, name: str):
+    if _wants_json():
+        return jsonify(error=name, status=code), code
+    if "profile" not in g:
+        brand = brand_of_path(request.path)
+        if brand is not None:
+            g.brand, g.profile = brand, PROFILES[brand]
+            parts = request.path.strip("/").split("/")
+            lang = parts[1] if len(parts) > 1 and parts[1] in ("fr", "nl") else None
+            g.lang = lang or PROFILES[brand].default_language
+    return render_template("error.html", code=code), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return _render(exc.code or 500, (exc.name or "error").lower().replace(" ", "_"))
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc: CSRFError):
+        return _render(400, "csrf")
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        app.logger.exception("unexpected error", exc_info=exc)
+        return _render(InternalServerError.code, "internal_error")

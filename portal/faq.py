@@ -1,0 +1,57 @@
+"""The customers' FAQ of the Contact & Help page (HP-1), read from `content/faq.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from models.enums import Brand
+from portal.catalogue import Text, _text
+
+PATH = Path(__file__).parent / "content" / "faq.toml"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    rules: tuple[str, ...]
+    question: Text
+    answer: Text
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Text
+    questions: tuple[Question, ...]
+
+
+@cache
+def _load() -> tuple[tuple[Section, frozenset[Brand] | None], ...]:
+    data = tomllib.loads(PATH.read_text(encoding="utf-8"))
+    sections = []
+    for i, raw in enumerate(data["sections"]):
+        questions = []
+        for q in raw["questions"]:
+            brands = frozenset(Brand(b) for b in q["brands"]) if "brands" in q else None
+            where = f"faq {q['id']}"
+            question = Question(
+                id=q["id"],
+                rules=tuple(q.get("rules", ())),
+                question=_text(q["question"], where),
+                answer=_text(q["answer"], where),
+            )
+            questions.append((question, brands))
+        sections.append((_text(raw["title"], f"faq section {i}"), tuple(questions)))
+    return tuple(sections)
+
+
+def faq_for(brand: Brand) -> list[Section]:
+    """The FAQ sections as one brand's customers read them."""
+    result = []
+    for title, questions in _load():
+        kept = tuple(q for q, brands in questions if brands is None or brand in brands)
+        if kept:
+            result.append(Section(title, kept))
+    return result

@@ -1,0 +1,64 @@
+"""French and Dutch for every text a customer reads.
+
+Messages live in `.po` files under `portal/translations/<lang>/` (one file per area of
+the portal, so that areas do not collide). They are compiled into the instance folder at
+start-up when a `.po` file is newer than its compiled catalogue; no build step is needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, g, request
+from flask_babel import Babel
+
+SOURCE = Path(__file__).with_name("translations")
+LANGUAGES = ("fr", "nl")
+
+
+def po_files(lang: str) -> list[Path]:
+    return sorted((SOURCE / lang).glob("*.po"))
+
+
+def merged_catalog(lang: str) -> Catalog:
+    """All the `.po` files of one language as one catalogue."""
+    merged = Catalog(locale=lang)
+    for path in po_files(lang):
+        with path.open("rb") as fh:
+            for message in read_po(fh, locale=lang):
+                if message.id and message.string:
+                    merged[message.id] = message
+    return merged
+
+
+def compile_translations(target: Path) -> None:
+    """Write `<target>/<lang>/LC_MESSAGES/messages.mo` when a source is newer."""
+    for lang in LANGUAGES:
+        sources = po_files(lang)
+        mo = target / lang / "LC_MESSAGES" / "messages.mo"
+        newest = max((p.stat().st_mtime for p in sources), default=0)
+        if mo.exists() and mo.stat().st_mtime >= newest:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        tmp = mo.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            write_mo(fh, merged_catalog(lang))
+        tmp.replace(mo)
+
+
+def select_locale() -> str:
+    lang = g.get("lang")
+    if lang in LANGUAGES:
+        return lang
+    return request.accept_languages.best_match(LANGUAGES) or "fr"
+
+
+def init_app(app: Flask) -> None:
+    target = Path(app.instance_path) / "translations"
+    compile_translations(target)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(target)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", "fr")
+    Babel(app, locale_selector=select_locale)

@@ -1,0 +1,4 @@
+"""The portal's rules as plain functions over plain values and model objects.
+
+No Flask, no database session, no clock reads: callers pass everything in.
+"""

@@ -1,0 +1,107 @@
+"""The customer pages of one brand space: /<brand>/<lang>/... (BR-1, CT-*, DC-*, HP-*)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, g, make_response, render_template
+from flask_login import current_user, login_required
+
+from models.enums import Brand
+from portal import queries
+from portal.brands import PROFILES
+from portal.db import get_session
+from portal.faq import faq_for
+from portal.pdf import document_pdf
+from portal.rules.documents import is_available, portal_documents
+from portal.rules.guarantees import guarantee_table
+from portal.rules.themes import group_by_theme
+from portal.rules.visibility import catalogue_overview, visible_contracts
+from portal.views.context import catalogue
+
+bp = Blueprint("customer", __name__, url_prefix="/<any(vivium,pv):brand>/<any(fr,nl):lang>")
+
+
+@bp.url_value_preprocessor
+def _enter_brand_space(_endpoint, values):
+    g.brand = Brand(values.pop("brand"))
+    g.lang = values.pop("lang")
+    g.profile = PROFILES[g.brand]
+
+
+@bp.url_defaults
+def _stay_in_brand_space(_endpoint, values):
+    if "brand" in g:
+        values.setdefault("brand", g.brand.value)
+        values.setdefault("lang", g.lang)
+
+
+def _visibility():
+    """The logged-in customer's contracts of this brand, shown and hidden (one query)."""
+    person = current_user.person
+    contracts = queries.brand_contracts(get_session(), person.id, g.brand)
+    return visible_contracts(contracts, g.brand, person.segment, catalogue())
+
+
+@bp.get("/")
+def index():
+    if not current_user.is_authenticated:
+        return render_template("customer/landing.html")
+    visibility = _visibility()
+    groups = group_by_theme(visibility.shown, catalogue())
+    return render_template(
+        "customer/home.html", groups=groups, hidden_count=len(visibility.hidden)
+    )
+
+
+@bp.get("/contracts/<number>")
+@login_required
+def contract(number: str):
+    found = queries.contract_with_details(get_session(), current_user.person.id, g.brand, number)
+    if found is None:
+        abort(404)
+    visibility = visible_contracts([found], g.brand, current_user.person.segment, catalogue())
+    if not visibility.shown:
+        abort(404)
+    table = guarantee_table(found.product, found.covered, catalogue())
+    return render_template("customer/contract.html", contract=found, guarantees=table)
+
+
+@bp.get("/contracts/missing")
+@login_required
+def missing():
+    visibility = _visibility()
+    overview = catalogue_overview(catalogue(), g.brand)
+    return render_template(
+        "customer/missing.html", hidden=visibility.hidden, overview=overview
+    )
+
+
+@bp.get("/documents")
+@login_required
+def documents():
+    shown = _visibility().shown
+    by_id = {c.id: c for c in shown}
+    docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id))
+    return render_template("customer/documents.html", documents=docs, contracts=by_id)
+
+
+@bp.get("/documents/<int:document_id>.pdf")
+@login_required
+def document_download(document_id: int):
+    session = get_session()
+    doc = queries.document_of(session, current_user.person.id, g.brand, document_id)
+    if doc is None:
+        abort(404)
+    shown = visible_contracts([doc.contract], g.brand, current_user.person.segment, catalogue())
+    if not is_available(doc, {c.id for c in shown.shown}):
+        abort(404)
+    pdf = document_pdf(doc, current_user.person, g.profile, catalogue(), g.lang)
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    filename = f"{doc.kind.value}-{doc.contract.number}-{doc.year}.pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/help")
+def help_page():
+    return render_template("customer/help.html", sections=faq_for(g.brand))

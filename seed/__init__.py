@@ -1,0 +1,1 @@
+"""Demo data: the named personas, and generated Belgian customers."""

@@ -1,0 +1,28 @@
+"""Load the demo dataset into a database session."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import Base, Person
+from seed.personas import Persona, seed_personas
+
+
+def is_empty(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def clear(session: Session) -> None:
+    """Delete every row of every table, children first."""
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(table.delete())
+
+
+def load_demo(session: Session, reset: bool = False) -> list[Persona]:
+    """Seed the personas (after emptying the database when `reset`) and commit."""
+    if reset:
+        clear(session)
+    personas = seed_personas(session)
+    session.commit()
+    return personas
