@@ -18,7 +18,9 @@ def _urls(host: str, port: int) -> list[tuple[str, str]]:
     urls = [("Start page", f"{base}/")]
     for brand, profile in PROFILES.items():
         for lang in profile.languages:
-            urls.append((f"{profile.portal_name} ({lang.upper()})", f"{base}/{brand.value}/{lang}/"))
+            urls.append(
+                (f"{profile.portal_name} ({lang.upper()})", f"{base}/{brand.value}/{lang}/")
+            )
     return urls
 
 
@@ -28,9 +30,18 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1 or $HOST")
-@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT", "5000")), show_default="5000 or $PORT")
-@click.option("--no-seed", is_flag=True, help="Do not load the demo personas into an empty database.")
+@click.option(
+    "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1 or $HOST"
+)
+@click.option(
+    "--port",
+    type=int,
+    default=lambda: int(os.environ.get("PORT", "5000")),
+    show_default="5000 or $PORT",
+)
+@click.option(
+    "--no-seed", is_flag=True, help="Do not load the demo personas into an empty database."
+)
 def run(host: str, port: int, no_seed: bool) -> None:
     """Serve both portals; seed the demo personas first if the database is empty."""
     app = create_app()
@@ -39,7 +50,9 @@ def run(host: str, port: int, no_seed: bool) -> None:
         try:
             if not no_seed and is_empty(session):
                 personas = load_demo(session)
-                click.echo(f"Seeded {len(personas)} demo personas into {app.config['DATABASE_URL']}")
+                click.echo(
+                    f"Seeded {len(personas)} demo personas into {app.config['DATABASE_URL']}"
+                )
         finally:
             session.close()
     click.echo("Serving the portal simulator:")
@@ -56,7 +69,9 @@ def seed(reset: bool) -> None:
     session = new_session(app)
     try:
         if not reset and not is_empty(session):
-            raise click.ClickException("The database is not empty: use --reset to replace its data.")
+            raise click.ClickException(
+                "The database is not empty: use --reset to replace its data."
+            )
         personas = load_demo(session, reset=reset)
     finally:
         session.close()

@@ -12,14 +12,20 @@ from portal.brands import BrandProfile
 from portal.catalogue import Catalogue, Text
 
 TITLES = {
-    DocumentKind.PREMIUM_PROOF: Text(fr="Preuve de paiement de la prime", nl="Bewijs van premiebetaling"),
+    DocumentKind.PREMIUM_PROOF: Text(
+        fr="Preuve de paiement de la prime", nl="Bewijs van premiebetaling"
+    ),
     DocumentKind.TAX_CERTIFICATE: Text(fr="Attestation fiscale", nl="Fiscaal attest"),
     DocumentKind.ANNUAL_STATEMENT: Text(fr="Relevé annuel", nl="Jaaroverzicht"),
 }
 AMOUNT_LABELS = {
     DocumentKind.PREMIUM_PROOF: Text(fr="Primes payées", nl="Betaalde premies"),
-    DocumentKind.TAX_CERTIFICATE: Text(fr="Primes fiscalement déductibles", nl="Fiscaal aftrekbare premies"),
-    DocumentKind.ANNUAL_STATEMENT: Text(fr="Réserve constituée au 31 décembre", nl="Opgebouwde reserve op 31 december"),
+    DocumentKind.TAX_CERTIFICATE: Text(
+        fr="Primes fiscalement déductibles", nl="Fiscaal aftrekbare premies"
+    ),
+    DocumentKind.ANNUAL_STATEMENT: Text(
+        fr="Réserve constituée au 31 décembre", nl="Opgebouwde reserve op 31 december"
+    ),
 }
 LABELS = {
     "holder": Text(fr="Preneur d'assurance", nl="Verzekeringnemer"),
@@ -68,11 +74,16 @@ def document_pdf(
         pdf.cell(0, 6, _safe(line), new_x="LMARGIN", new_y="NEXT", align="R")
     pdf.ln(10)
     pdf.set_font("helvetica", "B", 15)
-    pdf.cell(0, 10, _safe(f"{TITLES[doc.kind].get(lang)} {doc.year}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0, 10, _safe(f"{TITLES[doc.kind].get(lang)} {doc.year}"), new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.set_font("helvetica", "", 11)
     rows = [
         (LABELS["holder"].get(lang), person.full_name),
-        (LABELS["contract"].get(lang), f"{product.name.get(lang) if product else ''} {doc.contract.number}"),
+        (
+            LABELS["contract"].get(lang),
+            f"{product.name.get(lang) if product else ''} {doc.contract.number}",
+        ),
         (LABELS["year"].get(lang), str(doc.year)),
         (AMOUNT_LABELS[doc.kind].get(lang), _amount(doc.amount_cents, lang)),
         (LABELS["issued"].get(lang), format_date(doc.issued_on, format="long", locale=locale)),

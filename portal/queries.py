@@ -51,7 +51,9 @@ def life_documents(session: Session, contract_ids: Iterable[int]) -> list[Docume
     )
 
 
-def document_of(session: Session, person_id: int, brand: Brand, document_id: int) -> Document | None:
+def document_of(
+    session: Session, person_id: int, brand: Brand, document_id: int
+) -> Document | None:
     """One document, only if its contract is this person's in this brand."""
     return session.scalars(
         select(Document)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from itertools import count
 
 from sqlalchemy.orm import Session
 
 from models import (
+    Account,
     Beneficiary,
     Brand,
     Contract,
@@ -19,6 +20,7 @@ from models import (
     Line,
     Person,
     Segment,
+    normalise_email,
 )
 from models.enums import VehicleKind
 from seed.identifiers import national_number, serial_for
@@ -133,3 +135,20 @@ def add_document(
     )
     session.add(doc)
     return doc
+
+
+def add_account(session: Session, person: Person, brand: Brand, **fields) -> Account:
+    """A portal account of `person` in `brand` (registration itself is another flow)."""
+    now = fields.pop("now", datetime(2026, 1, 1, 9, 0))
+    values = {
+        "email": normalise_email(
+            fields.pop("email", None) or f"customer{person.id or ''}@example.be"
+        ),
+        "language": person.language,
+        "created_at": now,
+        "digital_consent_at": now,
+    }
+    values.update(fields)
+    account = Account(brand=brand, person=person, **values)
+    session.add(account)
+    return account

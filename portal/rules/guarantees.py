@@ -21,7 +21,9 @@ class GuaranteeBlock:
     lines: list[GuaranteeLine]
 
 
-def guarantee_table(product: str, covered: Iterable[str], catalogue: Catalogue) -> list[GuaranteeBlock]:
+def guarantee_table(
+    product: str, covered: Iterable[str], catalogue: Catalogue
+) -> list[GuaranteeBlock]:
     """Every guarantee the product offers, marked covered or not, grouped as the catalogue says.
 
     CT-3: the customer sees what is covered and what is not (for a car: civil liability

@@ -30,9 +30,7 @@ class Visibility:
     hidden: list[HiddenContract]
 
 
-def hidden_reason(
-    contract: ContractLike, segment: Segment, catalogue: Catalogue
-) -> str | None:
+def hidden_reason(contract: ContractLike, segment: Segment, catalogue: Catalogue) -> str | None:
     """The reason code for not showing one contract, or None when it is shown.
 
     CT-1: active contracts of shown products, non-life ones for private customers only.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Flask, current_app, g
 from babel.dates import format_date
 from babel.numbers import format_currency
+from flask import Flask, current_app, g
 
 from portal.brands import CONTACT_HOURS, PROFILES
 from portal.catalogue import Catalogue, Text

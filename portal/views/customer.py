@@ -47,9 +47,7 @@ def index():
         return render_template("customer/landing.html")
     visibility = _visibility()
     groups = group_by_theme(visibility.shown, catalogue())
-    return render_template(
-        "customer/home.html", groups=groups, hidden_count=len(visibility.hidden)
-    )
+    return render_template("customer/home.html", groups=groups, hidden_count=len(visibility.hidden))
 
 
 @bp.get("/contracts/<number>")
@@ -70,9 +68,7 @@ def contract(number: str):
 def missing():
     visibility = _visibility()
     overview = catalogue_overview(catalogue(), g.brand)
-    return render_template(
-        "customer/missing.html", hidden=visibility.hidden, overview=overview
-    )
+    return render_template("customer/missing.html", hidden=visibility.hidden, overview=overview)
 
 
 @bp.get("/documents")

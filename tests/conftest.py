@@ -1,0 +1,89 @@
+"""Shared fixtures: an app on a fresh database, a client, builders and a login helper.
+
+The login helper writes the brand space's signed session cookie the way Flask-Login
+would after a successful login; it exists only in the tests (the portal has no back
+door).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from models import Brand
+from portal.app import create_app
+from portal.db import new_session
+from seed import build
+
+
+@pytest.fixture
+def app(tmp_path):
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": url,
+            "SECRET_KEY": "test-secret",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+        }
+    )
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    """A session for arranging data; tests commit what the app must see."""
+    session = new_session(app)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def personas(db):
+    from seed.demo import load_demo
+
+    return {p.key: p for p in load_demo(db)}
+
+
+def session_cookie(app, brand: Brand, account_id: int) -> tuple[str, str, str]:
+    """(name, value, path) of a logged-in session cookie for one brand space."""
+    from auth.sessions import COOKIE_NAMES
+
+    serializer = app.session_interface.get_signing_serializer(app)
+    value = serializer.dumps({"_user_id": str(account_id), "_fresh": True})
+    return COOKIE_NAMES[brand], value, f"/{brand.value}"
+
+
+@pytest.fixture
+def login(app, client, db):
+    """login(person, brand) -> the account; the client is then logged into that brand."""
+
+    def _login(person, brand: Brand, **account_fields):
+        account = build.add_account(db, person, brand, **account_fields)
+        db.commit()
+        name, value, path = session_cookie(app, brand, account.id)
+        client.set_cookie(name, value, path=path)
+        return account
+
+    return _login
+
+
+@pytest.fixture
+def person_named(db):
+    from sqlalchemy import select
+
+    from models import Person
+
+    def _find(first_name: str):
+        return db.scalars(
+            select(Person).where(Person.first_name == first_name).order_by(Person.id)
+        ).first()
+
+    return _find

@@ -1,0 +1,31 @@
+"""National register numbers built by the seed are valid for python-stdnum."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from stdnum.be import nn
+
+from seed.identifiers import national_number, serial_for
+
+
+@pytest.mark.parametrize(
+    ("birth", "sex"),
+    [
+        (date(1985, 3, 12), "F"),
+        (date(1958, 4, 1), "M"),
+        (date(2001, 8, 5), "F"),
+        (date(2000, 1, 1), "M"),
+    ],
+)
+def test_national_numbers_are_valid_and_match_birth_date_and_sex(birth, sex):
+    number = national_number(birth, serial_for(sex, 7))
+    assert nn.is_valid(number)
+    assert nn.get_birth_date(number) == birth
+    assert nn.get_gender(number) == sex
+
+
+def test_a_serial_out_of_range_is_refused():
+    with pytest.raises(ValueError):
+        national_number(date(1990, 1, 1), 999)

@@ -1,0 +1,46 @@
+"""Every text a customer reads exists in French and in Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+
+from portal.i18n import merged_catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+METHODS = [("templates/**.html", "jinja2"), ("portal/**.py", "python"), ("auth/**.py", "python")]
+
+
+def _msgids() -> set[str]:
+    found = set()
+    for _path, _line, message, _comments, _context in extract_from_dir(str(ROOT), METHODS):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def test_the_extraction_finds_the_portal_texts():
+    ids = _msgids()
+    assert "My overview" in ids and "I can't find my contract" in ids
+
+
+def test_every_message_has_a_french_and_a_dutch_translation():
+    ids = _msgids()
+    for lang in ("fr", "nl"):
+        catalog = merged_catalog(lang)
+        missing = sorted(i for i in ids if not (catalog.get(i) and catalog.get(i).string))
+        assert missing == [], f"{lang}: {missing}"
+
+
+def test_translations_keep_the_placeholders_of_their_message():
+    import re
+
+    for lang in ("fr", "nl"):
+        for message in merged_catalog(lang):
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            wanted = set(re.findall(r"%\(\w+\)s|%\(\w+\)d|%%", ids[0]))
+            for text in strings:
+                assert set(re.findall(r"%\(\w+\)s|%\(\w+\)d|%%", text)) == wanted, (lang, ids[0])
