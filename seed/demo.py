@@ -14,9 +14,10 @@ def is_empty(session: Session) -> bool:
 
 
 def clear(session: Session) -> None:
-    """Delete every row of every table, children first."""
+    """Delete every row of every table, children first, and forget the loaded objects."""
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(table.delete())
+    session.expunge_all()
 
 
 def load_demo(session: Session, reset: bool = False) -> list[Persona]:

@@ -1,0 +1,65 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) against the app served on loopback.
+
+When CI is set, a missing browser fails the run instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _have_chromium() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not _have_chromium():
+        message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}
+
+
+@pytest.fixture
+def live_server(app):
+    """The test app served by a real HTTP server on a free loopback port."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def browser_login(app, db):
+    """Put a logged-in session cookie for one brand into a browser context."""
+    from seed.build import add_account
+    from tests.conftest import session_cookie
+
+    def _login(context, base_url, person, brand):
+        account = add_account(db, person, brand)
+        db.commit()
+        name, value, path = session_cookie(app, brand, account.id)
+        context.add_cookies([{"name": name, "value": value, "url": base_url + path + "/"}])
+        return account
+
+    return _login
