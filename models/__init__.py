@@ -2,6 +2,7 @@
 
 from models.backoffice import Beneficiary, Contract, Document, LifeComponent, Person
 from models.base import Base
+from models.codes import ActivationCode, PendingRegistration, SmsChallenge
 from models.enums import (
     Brand,
     ContractStatus,
@@ -11,22 +12,37 @@ from models.enums import (
     Segment,
     VehicleKind,
 )
-from models.portal import Account, normalise_email
+from models.outbox import Channel, OutboxMessage
+from models.portal import Account, IdentityLink, SupportRequest, normalise_email
+from models.sim import ClockState, Fault
+from models.stubs import EidCard, ItsmeAuthCode, ItsmeTransaction
 
 __all__ = [
     "Account",
+    "ActivationCode",
     "Base",
     "Beneficiary",
     "Brand",
+    "Channel",
+    "ClockState",
     "Contract",
     "ContractStatus",
     "Document",
     "DocumentKind",
+    "EidCard",
+    "Fault",
+    "IdentityLink",
+    "ItsmeAuthCode",
+    "ItsmeTransaction",
     "Language",
     "LifeComponent",
     "Line",
+    "OutboxMessage",
+    "PendingRegistration",
     "Person",
     "Segment",
+    "SmsChallenge",
+    "SupportRequest",
     "VehicleKind",
     "normalise_email",
 ]

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base
+from models.base import Base, str_enum
 from models.enums import Brand, ContractStatus, DocumentKind, Language, Line, Segment, VehicleKind
-
-
-def _enum(cls):
-    return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
 
 
 class Person(Base):
@@ -28,8 +24,8 @@ class Person(Base):
     last_name: Mapped[str] = mapped_column(String(80))
     birth_date: Mapped[date] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(1))
-    language: Mapped[Language] = mapped_column(_enum(Language))
-    segment: Mapped[Segment] = mapped_column(_enum(Segment))
+    language: Mapped[Language] = mapped_column(str_enum(Language))
+    segment: Mapped[Segment] = mapped_column(str_enum(Segment))
     street: Mapped[str] = mapped_column(String(120))
     house_number: Mapped[str] = mapped_column(String(12))
     postcode: Mapped[str] = mapped_column(String(4))
@@ -59,18 +55,18 @@ class Contract(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
-    brand: Mapped[Brand] = mapped_column(_enum(Brand))
+    brand: Mapped[Brand] = mapped_column(str_enum(Brand))
     holder_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     product: Mapped[str] = mapped_column(String(40))
-    line: Mapped[Line] = mapped_column(_enum(Line))
-    status: Mapped[ContractStatus] = mapped_column(_enum(ContractStatus))
+    line: Mapped[Line] = mapped_column(str_enum(Line))
+    status: Mapped[ContractStatus] = mapped_column(str_enum(ContractStatus))
     start_date: Mapped[date] = mapped_column(Date)
     renewal_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     annual_premium_cents: Mapped[int] = mapped_column(Integer)
     covered: Mapped[list[str]] = mapped_column(JSON, default=list)
     savings_cents: Mapped[int | None] = mapped_column(Integer)
-    vehicle_kind: Mapped[VehicleKind | None] = mapped_column(_enum(VehicleKind))
+    vehicle_kind: Mapped[VehicleKind | None] = mapped_column(str_enum(VehicleKind))
     vehicle_make: Mapped[str | None] = mapped_column(String(40))
     vehicle_model: Mapped[str | None] = mapped_column(String(60))
     vehicle_plate: Mapped[str | None] = mapped_column(String(8))
@@ -130,7 +126,7 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"))
-    kind: Mapped[DocumentKind] = mapped_column(_enum(DocumentKind))
+    kind: Mapped[DocumentKind] = mapped_column(str_enum(DocumentKind))
     year: Mapped[int] = mapped_column(Integer)
     issued_on: Mapped[date] = mapped_column(Date)
     amount_cents: Mapped[int | None] = mapped_column(Integer)

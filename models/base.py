@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import Enum, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
@@ -17,6 +17,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def str_enum(cls) -> Enum:
+    """A string enum stored as its values in a VARCHAR, the same on SQLite and PostgreSQL."""
+    return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
 
 
 def make_engine(url: str) -> Engine:

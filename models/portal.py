@@ -1,22 +1,33 @@
-"""The portal's own records: customer accounts, one per brand and person (BR-1, RG-7)."""
+"""The portal's own records: accounts (one per brand and person, BR-1, RG-7), the
+identities that log into them, and support requests."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.backoffice import Person
-from models.base import Base
+from models.base import Base, str_enum
 from models.enums import Brand, Language
 
 
 class Account(Base):
     """A customer's account in one brand's portal.
 
-    `email` holds the normalised address (trimmed, lower case) so that the unique
-    constraint enforces RG-7 per brand in the database itself.
+    `email` holds the normalised address (no spaces, lower case) so that the unique
+    constraint enforces RG-7 per brand in the database itself. Accounts made with
+    personal data have a password, a confirmed mobile number and an HOTP secret whose
+    server-side counter numbers the SMS codes (RG-2).
     """
 
     __tablename__ = "account"
@@ -26,18 +37,54 @@ class Account(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    brand: Mapped[Brand] = mapped_column(
-        Enum(Brand, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
-    )
+    brand: Mapped[Brand] = mapped_column(str_enum(Brand))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     email: Mapped[str] = mapped_column(String(254))
-    language: Mapped[Language] = mapped_column(
-        Enum(Language, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
-    )
+    language: Mapped[Language] = mapped_column(str_enum(Language))
+    method: Mapped[str] = mapped_column(String(20), default="test")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     digital_consent_at: Mapped[datetime] = mapped_column(DateTime)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    mobile: Mapped[str | None] = mapped_column(String(16))
+    otp_secret: Mapped[str | None] = mapped_column(String(64))
+    otp_counter: Mapped[int] = mapped_column(Integer, default=0)
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
 
     person: Mapped[Person] = relationship(lazy="raise")
+
+
+class IdentityLink(Base):
+    """An itsme or eID identity that logs straight into an account (RG-1)."""
+
+    __tablename__ = "identity_link"
+    __table_args__ = (UniqueConstraint("brand", "provider", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brand: Mapped[Brand] = mapped_column(str_enum(Brand))
+    provider: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(String(128))
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SupportRequest(Base):
+    """A message to the brand's support mailbox (RG-5, RG-6; later DC-2, DC-3)."""
+
+    __tablename__ = "support_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brand: Mapped[Brand] = mapped_column(str_enum(Brand))
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    language: Mapped[Language] = mapped_column(str_enum(Language))
+    email: Mapped[str] = mapped_column(String(254))
+    error_code: Mapped[str | None] = mapped_column(String(40))
+    error_text: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)
+    screenshot: Mapped[bytes | None] = mapped_column(LargeBinary)
+    screenshot_type: Mapped[str | None] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 def normalise_email(address: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from models.brands import Text
 from models.enums import Brand, Line, Segment
 
 DEFAULT_PATH = Path(__file__).with_name("catalogue.toml")
@@ -19,17 +20,6 @@ LANGUAGES = ("fr", "nl")
 
 class CatalogueError(ValueError):
     """The catalogue file is not usable; the message names the faulty entry."""
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in French and Dutch."""
-
-    fr: str
-    nl: str
-
-    def get(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.fr
 
 
 @dataclass(frozen=True)
@@ -75,7 +65,7 @@ class Catalogue:
         return sorted(self.themes.values(), key=lambda t: t.order)
 
 
-def _text(raw: object, where: str) -> Text:
+def text_from(raw: object, where: str) -> Text:
     if not isinstance(raw, dict) or any(not str(raw.get(lang, "")).strip() for lang in LANGUAGES):
         raise CatalogueError(f"{where}: needs a non-empty French (fr) and Dutch (nl) text")
     return Text(fr=str(raw["fr"]), nl=str(raw["nl"]))
@@ -114,7 +104,7 @@ def _product(code: str, raw: dict, cat: dict) -> Product:
         line=line,
         brands=_enum_set(Brand, raw.get("brands", []), f"{where}.brands"),
         theme=raw["theme"],
-        name=_text(raw.get("name"), f"{where}.name"),
+        name=text_from(raw.get("name"), f"{where}.name"),
         shown=shown,
         segments=segments or frozenset(),
         hidden_reason=hidden_reason,
@@ -129,14 +119,14 @@ def parse_catalogue(data: dict, source: str = "") -> Catalogue:
         code: Theme(
             code=code,
             order=int(raw.get("order", 99)),
-            title=_text(raw.get("title"), f"themes.{code}.title"),
-            question=_text(raw.get("question"), f"themes.{code}.question"),
+            title=text_from(raw.get("title"), f"themes.{code}.title"),
+            question=text_from(raw.get("question"), f"themes.{code}.question"),
             total_savings=bool(raw.get("total_savings", False)),
         )
         for code, raw in data.get("themes", {}).items()
     }
-    reasons = {c: _text(r, f"reasons.{c}") for c, r in data.get("reasons", {}).items()}
-    guarantees = {c: _text(r, f"guarantees.{c}") for c, r in data.get("guarantees", {}).items()}
+    reasons = {c: text_from(r, f"reasons.{c}") for c, r in data.get("reasons", {}).items()}
+    guarantees = {c: text_from(r, f"guarantees.{c}") for c, r in data.get("guarantees", {}).items()}
     sets: dict[str, tuple[GuaranteeGroup, ...]] = {}
     for code, groups in data.get("guarantee_sets", {}).items():
         parsed = []
@@ -144,10 +134,10 @@ def parse_catalogue(data: dict, source: str = "") -> Catalogue:
             unknown = [g for g in group.get("items", []) if g not in guarantees]
             if unknown:
                 raise CatalogueError(f"guarantee_sets.{code}[{i}]: unknown guarantees {unknown}")
-            title = _text(group.get("title"), f"guarantee_sets.{code}[{i}].title")
+            title = text_from(group.get("title"), f"guarantee_sets.{code}[{i}].title")
             parsed.append(GuaranteeGroup(title=title, items=tuple(group["items"])))
         sets[code] = tuple(parsed)
-    components = {c: _text(r, f"components.{c}") for c, r in data.get("components", {}).items()}
+    components = {c: text_from(r, f"components.{c}") for c, r in data.get("components", {}).items()}
     known = {"themes": themes, "reasons": reasons, "guarantee_sets": sets}
     products = {c: _product(c, r, known) for c, r in data.get("products", {}).items()}
     if not products:

@@ -6,8 +6,8 @@ import os
 
 import click
 
+from models.brands import PROFILES
 from portal.app import create_app
-from portal.brands import PROFILES
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
 

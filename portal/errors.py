@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from auth.sessions import brand_of_path
-from portal.brands import PROFILES
+from models.brands import PROFILES
 
 
 def _wants_json() -> bool:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from models.brands import Text
 from models.enums import Brand
-from portal.catalogue import Text, _text
+from portal.catalogue import text_from
 
 PATH = Path(__file__).parent / "content" / "faq.toml"
 
@@ -39,11 +40,11 @@ def _load() -> tuple[tuple[Section, frozenset[Brand] | None], ...]:
             question = Question(
                 id=q["id"],
                 rules=tuple(q.get("rules", ())),
-                question=_text(q["question"], where),
-                answer=_text(q["answer"], where),
+                question=text_from(q["question"], where),
+                answer=text_from(q["answer"], where),
             )
             questions.append((question, brands))
-        sections.append((_text(raw["title"], f"faq section {i}"), tuple(questions)))
+        sections.append((text_from(raw["title"], f"faq section {i}"), tuple(questions)))
     return tuple(sections)
 
 

@@ -7,9 +7,9 @@ from babel.numbers import format_decimal
 from fpdf import FPDF
 
 from models import Document, Person
+from models.brands import BrandProfile, Text
 from models.enums import DocumentKind
-from portal.brands import BrandProfile
-from portal.catalogue import Catalogue, Text
+from portal.catalogue import Catalogue
 
 TITLES = {
     DocumentKind.PREMIUM_PROOF: Text(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from portal.catalogue import Catalogue, Text
+from models.brands import Text
+from portal.catalogue import Catalogue
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from flask import Flask, current_app, g
 
-from portal.brands import CONTACT_HOURS, PROFILES
-from portal.catalogue import Catalogue, Text
+from models.brands import CONTACT_HOURS, PROFILES, Text
+from portal.catalogue import Catalogue
 
 
 def catalogue() -> Catalogue:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, make_response, render_template
 from flask_login import current_user, login_required
 
+from models.brands import PROFILES
 from models.enums import Brand
 from portal import queries
-from portal.brands import PROFILES
 from portal.db import get_session
 from portal.faq import faq_for
 from portal.pdf import document_pdf

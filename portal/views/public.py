@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
 
+from models.brands import PROFILES
 from models.enums import Brand
-from portal.brands import PROFILES
 
 bp = Blueprint("public", __name__)
 

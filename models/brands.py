@@ -1,6 +1,6 @@
 """What differs between the two portals, as data (BR-1, BR-2, HP-1).
 
-Views never test `brand == ...`: they read the profile of the brand in the URL.
+Views and flows never test `brand == ...`: they read the profile of the brand.
 """
 
 from __future__ import annotations
@@ -8,7 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.enums import Brand
-from portal.catalogue import Text
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in French and Dutch."""
+
+    fr: str
+    nl: str
+
+    def get(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.fr
 
 
 @dataclass(frozen=True)

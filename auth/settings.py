@@ -1,0 +1,29 @@
+"""The defaults of the registration and login flows, overridable in the app config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    activation_code_days: int = 30  # RG-6: a letter's code expires after this
+    activation_max_attempts: int = 5  # wrong codes before the code is blocked
+    letter_business_days: int = 2  # posted today, delivered this many business days later
+    sms_code_minutes: int = 10  # RG-2: an SMS code is valid this long
+    sms_max_attempts: int = 5  # wrong SMS codes before the attempt is blocked
+    sms_resend_seconds: int = 60  # cooldown between two sends of one attempt
+    sms_max_sends: int = 3  # first send plus resends, per attempt
+    password_min_length: int = 12
+    session_idle_minutes: int = 30
+    session_max_hours: int = 12
+
+    @classmethod
+    def from_config(cls, config) -> AuthSettings:
+        """Read AUTH_<FIELD> keys (for instance AUTH_ACTIVATION_CODE_DAYS)."""
+        values = {}
+        for f in fields(cls):
+            key = f"AUTH_{f.name.upper()}"
+            if key in config:
+                values[f.name] = int(config[key])
+        return cls(**values)
