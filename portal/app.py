@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
 from auth import login as auth_login
 from auth import sessions as auth_sessions
+from auth.settings import AuthSettings
 from portal import db, errors, i18n
 from portal.catalogue import default_catalogue, load_catalogue
 from portal.config import defaults
@@ -31,6 +33,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     path = app.config.get("PORTAL_CATALOGUE")
     app.extensions["catalogue"] = load_catalogue(path) if path else default_catalogue()
 
+    app.extensions["auth_settings"] = AuthSettings.from_config(app.config)
+    CSRFProtect(app)
     db.init_app(app)
     i18n.init_app(app)
     auth_sessions.init_app(app)

@@ -55,9 +55,15 @@ def personas(db):
 def session_cookie(app, brand: Brand, account_id: int) -> tuple[str, str, str]:
     """(name, value, path) of a logged-in session cookie for one brand space."""
     from auth.sessions import COOKIE_NAMES
+    from models.sim import clock_now
 
+    session = new_session(app)
+    moment = clock_now(session).isoformat()
+    session.close()
     serializer = app.session_interface.get_signing_serializer(app)
-    value = serializer.dumps({"_user_id": str(account_id), "_fresh": True})
+    value = serializer.dumps(
+        {"_user_id": str(account_id), "_fresh": True, "auth_at": moment, "seen_at": moment}
+    )
     return COOKIE_NAMES[brand], value, f"/{brand.value}"
 
 

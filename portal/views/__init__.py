@@ -1,4 +1,4 @@
-"""Thin views: parse the request, call the rules, render."""
+"""Thin views: parse the request, call the rules and flows, render."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from portal.views import context, customer, public
+    from portal.views import auth, context, customer, eid, itsme, password, public
 
     context.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(customer.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(password.bp)
+    app.register_blueprint(itsme.bp)
+    app.register_blueprint(itsme.stub)
+    app.register_blueprint(eid.bp)

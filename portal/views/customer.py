@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, make_response, render_template
+from flask import abort, g, make_response, render_template
 from flask_login import current_user, login_required
 
-from models.brands import PROFILES
-from models.enums import Brand
 from portal import queries
 from portal.db import get_session
 from portal.faq import faq_for
@@ -16,22 +14,9 @@ from portal.rules.guarantees import guarantee_table
 from portal.rules.themes import group_by_theme
 from portal.rules.visibility import catalogue_overview, visible_contracts
 from portal.views.context import catalogue
+from portal.views.space import brand_space_blueprint
 
-bp = Blueprint("customer", __name__, url_prefix="/<any(vivium,pv):brand>/<any(fr,nl):lang>")
-
-
-@bp.url_value_preprocessor
-def _enter_brand_space(_endpoint, values):
-    g.brand = Brand(values.pop("brand"))
-    g.lang = values.pop("lang")
-    g.profile = PROFILES[g.brand]
-
-
-@bp.url_defaults
-def _stay_in_brand_space(_endpoint, values):
-    if "brand" in g:
-        values.setdefault("brand", g.brand.value)
-        values.setdefault("lang", g.lang)
+bp = brand_space_blueprint("customer", __name__)
 
 
 def _visibility():

@@ -1,0 +1,72 @@
+"""The portal's forms (Flask-WTF: every POST carries a CSRF token)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileSize
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    StringField,
+    TelField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length
+
+
+class EmptyForm(FlaskForm):
+    """A button that changes state: only the CSRF token."""
+
+
+class IdentityAccountForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
+    consent = BooleanField(
+        _l("I agree to receive my documents digitally in my customer space."),
+        validators=[DataRequired(message=_l("Please accept to continue."))],
+    )
+
+
+class ReportForm(FlaskForm):
+    error_code = HiddenField(validators=[DataRequired(), Length(max=40)])
+    email = EmailField(
+        _l("Email address you want to use"), validators=[DataRequired(), Length(max=254)]
+    )
+    message = StringField(_l("Anything to add? (optional)"), validators=[Length(max=1000)])
+    screenshot = FileField(
+        _l("Screenshot of the error message (PNG or JPEG, optional)"),
+        validators=[
+            FileAllowed(["png", "jpg", "jpeg"], _l("PNG or JPEG only.")),
+            FileSize(max_size=2 * 1024 * 1024, message=_l("At most 2 MB.")),
+        ],
+    )
+
+
+class LetterRequestForm(FlaskForm):
+    contract_number = StringField(
+        _l("Contract number"), validators=[DataRequired(), Length(max=40)]
+    )
+    birth_date = DateField(
+        _l("Date of birth"), validators=[InputRequired(message=_l("Enter a valid date."))]
+    )
+
+
+class ActivationForm(FlaskForm):
+    contract_number = StringField(
+        _l("Contract number"), validators=[DataRequired(), Length(max=40)]
+    )
+    code = StringField(_l("Activation code"), validators=[DataRequired(), Length(max=40)])
+    email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
+    mobile = TelField(_l("Mobile number"), validators=[DataRequired(), Length(max=40)])
+
+
+class SmsCodeForm(FlaskForm):
+    code = StringField(_l("Code received by SMS"), validators=[DataRequired(), Length(max=20)])
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])

@@ -1,0 +1,144 @@
+"""Routes shared by every way in: logout, finishing an identity registration, and the
+report of a registration problem to support (RG-3, RG-5, RG-6)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import abort, g, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from auth import accounts
+from auth.errors import AttemptUnknown, AuthRefusal
+from auth.messages import send_welcome_email
+from models import Person, SupportRequest
+from portal.db import get_session
+from portal.forms import EmptyForm, IdentityAccountForm, ReportForm
+from portal.views.auth_common import (
+    log_in,
+    log_out,
+    now,
+    page_language,
+    pending_identity,
+    refusal_text,
+    render_refusal,
+    settings,
+)
+from portal.views.space import brand_space_blueprint
+
+bp = brand_space_blueprint("auth", __name__)
+
+PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+
+
+@bp.app_context_processor
+def _logout_form():
+    return {"logout_form": EmptyForm()}
+
+
+@bp.before_app_request
+def _expire_idle_sessions():
+    """Log out after inactivity or after the absolute session lifetime (default 30
+    minutes idle, 12 hours in all), measured on the simulated clock."""
+    if "brand" not in g or "_user_id" not in session:
+        return None
+    moment = now()
+    seen = datetime.fromisoformat(session.get("seen_at", "1970-01-01T00:00:00"))
+    started = datetime.fromisoformat(session.get("auth_at", "1970-01-01T00:00:00"))
+    rules = settings()
+    if moment - seen > timedelta(
+        minutes=rules.session_idle_minutes
+    ) or moment - started > timedelta(hours=rules.session_max_hours):
+        log_out()
+        session["expired"] = True
+        return None
+    session["seen_at"] = moment.isoformat()
+    return None
+
+
+@bp.post("/logout")
+def logout():
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    log_out()
+    session["logged_out"] = True
+    return redirect(url_for("customer.index"))
+
+
+@bp.route("/register/identity", methods=["GET", "POST"])
+def complete_identity():
+    """RG-3: the customer chooses the account's email and accepts digital documents."""
+    pending = pending_identity()
+    if pending is None:
+        return render_refusal(AttemptUnknown())
+    db = get_session()
+    person = db.get(Person, pending["person_id"])
+    form = IdentityAccountForm()
+    if request.method == "GET" and person is not None and person.email:
+        form.email.data = person.email
+    if form.validate_on_submit():
+        try:
+            account = accounts.create_identity_account(
+                db,
+                g.brand,
+                pending["person_id"],
+                pending["provider"],
+                pending["subject"],
+                form.email.data,
+                page_language(),
+                now(),
+            )
+        except AuthRefusal as exc:
+            db.rollback()
+            if exc.code in ("invalid_email", "email_already_used"):
+                title, text = refusal_text(exc.code)
+                form.email.errors.append(f"{title}. {text}")
+                return render_template("auth/identity_complete.html", form=form, person=person)
+            return render_refusal(exc)
+        send_welcome_email(db, g.brand, person, form.email.data, page_language(), now())
+        db.commit()
+        session.pop("pending_identity", None)
+        return log_in(account, pending["provider"])
+    return render_template("auth/identity_complete.html", form=form, person=person)
+
+
+@bp.post("/support/report")
+def report_problem():
+    """RG-5: the customer's chosen email, the error shown and a screenshot reach the
+    brand's support mailbox (stored as a support request)."""
+    form = ReportForm()
+    if not form.validate_on_submit():
+        return render_template("auth/report_invalid.html", form=form), 400
+    title, text = refusal_text(form.error_code.data)
+    upload = form.screenshot.data
+    image, kind = None, None
+    if upload:
+        image = upload.read(2 * 1024 * 1024 + 1)
+        if image.startswith(PNG):
+            kind = "image/png"
+        elif image.startswith(JPEG):
+            kind = "image/jpeg"
+        else:
+            form.screenshot.errors.append(str(refusal_text("refused")[1]))
+            return render_template("auth/report_invalid.html", form=form), 400
+    db = get_session()
+    person_id = current_user.person.id if current_user.is_authenticated else None
+    db.add(
+        SupportRequest(
+            brand=g.brand,
+            kind="registration_problem",
+            language=page_language(),
+            email=form.email.data.strip()[:254],
+            error_code=form.error_code.data,
+            error_text=f"{title}. {text}",
+            message=(form.message.data or "").strip() or None,
+            screenshot=image,
+            screenshot_type=kind,
+            person_id=person_id,
+            created_at=now(),
+        )
+    )
+    db.commit()
+    return render_template("auth/report_done.html")

@@ -1,0 +1,141 @@
+"""Logging a customer in and out, finishing an itsme or eID registration, refusal pages
+and problem reports (RG-1, RG-3, RG-5, RG-6, RG-7, BR-1)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from flask import current_app, g, redirect, render_template, session, url_for
+from flask_login import login_user, logout_user
+
+from auth import accounts
+from auth.errors import AuthRefusal
+from auth.login import CustomerUser
+from auth.settings import AuthSettings
+from models import Account
+from models.brands import PROFILES
+from models.enums import Brand, Language
+from models.sim import clock_now
+from portal.db import get_session
+from portal.forms import ReportForm
+from portal.refusals import REFUSALS
+
+PENDING_IDENTITY_MINUTES = 15
+
+
+def settings() -> AuthSettings:
+    return current_app.extensions["auth_settings"]
+
+
+def now() -> datetime:
+    return clock_now(get_session())
+
+
+def other_profile():
+    return PROFILES[Brand.PV if g.brand == Brand.VIVIUM else Brand.VIVIUM]
+
+
+def refusal_text(code: str) -> tuple[str, str]:
+    """The title and message of a refusal, in the page language, filled in."""
+    title, text = REFUSALS.get(code, REFUSALS["refused"])
+    other = other_profile()
+    fill = {
+        "portal": g.profile.portal_name,
+        "company": g.profile.company,
+        "other_portal": other.portal_name,
+        "intermediary": g.profile.intermediary.get(g.lang),
+        "min_length": settings().password_min_length,
+        "sms_minutes": settings().sms_code_minutes,
+    }
+    return str(title) % fill, str(text) % fill
+
+
+def render_refusal(exc: AuthRefusal, template: str = "auth/refusal.html", **context):
+    """A refusal page with the brand's support details and, where it helps, the form to
+    report the problem to support with a screenshot (RG-5)."""
+    title, text = refusal_text(exc.code)
+    form = ReportForm(error_code=exc.code) if exc.reportable else None
+    return render_template(
+        template,
+        refusal_code=exc.code,
+        refusal_title=title,
+        refusal_text=text,
+        report_form=form,
+        other_profile=other_profile(),
+        **context,
+    )
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a path inside this brand space may be a `next` target."""
+    if not target or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith(f"/{g.brand.value}/"):
+        return None
+    return target
+
+
+def log_in(account: Account, method: str):
+    """Start a fresh session for this account in this brand space (RG-1).
+
+    The old session's content is dropped first, so a session cookie from before the
+    login never carries the logged-in state.
+    """
+    target = safe_next(session.get("next"))
+    session.clear()
+    login_user(CustomerUser(account), fresh=True)
+    moment = now().isoformat()
+    session["auth_at"] = moment
+    session["seen_at"] = moment
+    session["method"] = method
+    session["sv"] = account.session_version
+    return redirect(target or url_for("customer.index"))
+
+
+def log_out() -> None:
+    logout_user()
+    session.clear()
+
+
+def identity_verified(provider: str, national_number: str):
+    """Called once itsme or the eID reader has proven who the visitor is.
+
+    An identity already linked goes straight in; a customer who already has an account
+    in this brand gets the identity linked to it; anyone else chooses the account's
+    email and accepts digital documents first (RG-3). Refusals follow RG-5 and BR-1.
+    """
+    db = get_session()
+    secret = current_app.config["SECRET_KEY"]
+    subject = accounts.subject_for(secret, g.brand, provider, national_number)
+    account = accounts.linked_account(db, g.brand, provider, subject)
+    if account is not None:
+        return log_in(account, provider)
+    try:
+        person = accounts.resolve_person(db, g.brand, national_number)
+    except AuthRefusal as exc:
+        return render_refusal(exc)
+    existing = accounts.account_of(db, g.brand, person.id)
+    if existing is not None:
+        accounts.link_identity(db, existing, provider, subject, now())
+        db.commit()
+        return log_in(existing, provider)
+    session["pending_identity"] = {
+        "provider": provider,
+        "subject": subject,
+        "person_id": person.id,
+        "until": (now() + timedelta(minutes=PENDING_IDENTITY_MINUTES)).isoformat(),
+    }
+    return redirect(url_for("auth.complete_identity"))
+
+
+def pending_identity() -> dict | None:
+    pending = session.get("pending_identity")
+    if not pending or datetime.fromisoformat(pending["until"]) < now():
+        return None
+    return pending
+
+
+def page_language() -> Language:
+    return Language(g.lang)
