@@ -93,3 +93,40 @@ def person_named(db):
         ).first()
 
     return _find
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form of a page."""
+    import re
+
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html
+    )
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def submit(client):
+    """submit(page_url, data, action=None): open a page, post its form with the page's
+    CSRF token to `action` (default: the same URL), return the response."""
+
+    def _submit(page_url: str, data: dict, action: str | None = None, **kwargs):
+        page = client.get(page_url)
+        assert page.status_code == 200, page.status_code
+        payload = {"csrf_token": csrf_token(page.get_data(as_text=True)), **data}
+        return client.post(action or page_url, data=payload, **kwargs)
+
+    return _submit
+
+
+@pytest.fixture
+def freeze(db):
+    """freeze(datetime): stop the simulated clock at that moment."""
+    from models.sim import set_clock
+
+    def _freeze(moment):
+        set_clock(db, moment, frozen=True)
+        db.commit()
+
+    return _freeze
