@@ -15,8 +15,12 @@ class CustomerUser(UserMixin):
 
     def __init__(self, account: Account) -> None:
         self.account = account
-        self.person = account.person
         self.brand = account.brand
+
+    @property
+    def person(self):
+        """The back-office person (loaded with the account by the user loader)."""
+        return self.account.person
 
     def get_id(self) -> str:
         return str(self.account.id)

@@ -51,20 +51,22 @@ def refusal_text(code: str) -> tuple[str, str]:
     return str(title) % fill, str(text) % fill
 
 
-def render_refusal(exc: AuthRefusal, template: str = "auth/refusal.html", **context):
-    """A refusal page with the brand's support details and, where it helps, the form to
-    report the problem to support with a screenshot (RG-5)."""
+def refusal_context(exc: AuthRefusal) -> dict:
+    """What a page needs to show a refusal, the brand's support details and, where it
+    helps, the form to report the problem to support with a screenshot (RG-5)."""
     title, text = refusal_text(exc.code)
-    form = ReportForm(error_code=exc.code) if exc.reportable else None
-    return render_template(
-        template,
-        refusal_code=exc.code,
-        refusal_title=title,
-        refusal_text=text,
-        report_form=form,
-        other_profile=other_profile(),
-        **context,
-    )
+    return {
+        "refusal_code": exc.code,
+        "refusal_title": title,
+        "refusal_text": text,
+        "report_form": ReportForm(error_code=exc.code) if exc.reportable else None,
+        "other_profile": other_profile(),
+    }
+
+
+def render_refusal(exc: AuthRefusal, template: str = "auth/refusal.html", **context):
+    """A page that is only the refusal (RG-5)."""
+    return render_template(template, **refusal_context(exc), **context)
 
 
 def safe_next(target: str | None) -> str | None:

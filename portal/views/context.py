@@ -59,6 +59,7 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _brand_space():
         return {
+            "settings": app.extensions["auth_settings"],
             "profile": g.get("profile"),
             "lang": g.get("lang", "fr"),
             "catalogue": catalogue(),

@@ -1,8 +1,178 @@
 """Personal data: registration with a postal activation code, and login with email,
-password and an SMS code (RG-1, RG-2, RG-6, RG-7)."""
+password and an SMS code (RG-1, RG-2, RG-6, RG-7). Views parse, call the flow, commit."""
 
 from __future__ import annotations
 
+from flask import g, redirect, render_template, session, url_for
+
+from auth import password_login, registration
+from auth.errors import AttemptUnknown, AuthRefusal
+from auth.validation import mask_mobile
+from portal.db import get_session
+from portal.forms import ActivationForm, EmptyForm, LetterRequestForm, LoginForm, SmsCodeForm
+from portal.views.auth_common import log_in, now, page_language, refusal_context, settings
 from portal.views.space import brand_space_blueprint
 
 bp = brand_space_blueprint("password", __name__)
+
+
+def _refused(template: str, exc: AuthRefusal, **context):
+    """Commit what the refusal counted (a wrong code), then show the form again."""
+    get_session().commit()
+    return render_template(template, **refusal_context(exc), **context)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Step 1 (RG-1, RG-5): contract number and date of birth; a letter on success."""
+    form = LetterRequestForm()
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            letter = registration.request_letter(
+                db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
+            )
+        except AuthRefusal as exc:
+            return _refused("password/register.html", exc, form=form)
+        db.commit()
+        return render_template("password/letter_sent.html", letter=letter)
+    return render_template("password/register.html", form=form)
+
+
+@bp.route("/register/new-code", methods=["GET", "POST"])
+def new_code():
+    """RG-6: a new code replaces the previous one; the answer never says whether the
+    data matched."""
+    form = LetterRequestForm()
+    if form.validate_on_submit():
+        db = get_session()
+        registration.request_replacement(
+            db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
+        )
+        db.commit()
+        return render_template("password/new_code_sent.html")
+    return render_template("password/new_code.html", form=form)
+
+
+@bp.route("/register/activate", methods=["GET", "POST"])
+def activate():
+    """Step 2 (RG-1, RG-7): code from the letter, email, password and mobile number."""
+    form = ActivationForm()
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            started = registration.start_activation(
+                db,
+                g.brand,
+                contract_number=form.contract_number.data,
+                code=form.code.data,
+                email=form.email.data,
+                password=form.password.data,
+                mobile=form.mobile.data,
+                language=page_language(),
+                now=now(),
+                rules=settings(),
+            )
+        except AuthRefusal as exc:
+            return _refused("password/activate.html", exc, form=form)
+        db.commit()
+        session["sms_attempt"] = {"token": started.challenge.attempt_token, "purpose": "mobile"}
+        return redirect(url_for("password.confirm_mobile"))
+    return render_template("password/activate.html", form=form)
+
+
+def _attempt(purpose: str) -> str | None:
+    attempt = session.get("sms_attempt") or {}
+    return attempt.get("token") if attempt.get("purpose") == purpose else None
+
+
+def _sms_page(purpose: str, form, **context):
+    db = get_session()
+    try:
+        if purpose == "mobile":
+            challenge, _pending = registration.pending_challenge(db, g.brand, _attempt(purpose))
+        else:
+            challenge, _account = password_login.login_challenge(db, g.brand, _attempt(purpose))
+        context["sent_to"] = mask_mobile(challenge.mobile)
+    except AuthRefusal:
+        context["sent_to"] = None
+    return render_template(
+        "password/sms.html", form=form, purpose=purpose, resend_form=EmptyForm(), **context
+    )
+
+
+@bp.route("/register/confirm", methods=["GET", "POST"])
+def confirm_mobile():
+    """Step 3 (RG-2): the SMS code confirms the mobile number; the account is created."""
+    form = SmsCodeForm()
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            account = registration.confirm_mobile(
+                db, g.brand, _attempt("mobile"), form.code.data, now(), settings()
+            )
+        except AuthRefusal as exc:
+            db.commit()
+            return _sms_page("mobile", form, **refusal_context(exc))
+        db.commit()
+        return log_in(account, "password")
+    if _attempt("mobile") is None:
+        return _sms_page("mobile", form, **refusal_context(AttemptUnknown()))
+    return _sms_page("mobile", form)
+
+
+@bp.route("/login/password", methods=["GET", "POST"])
+def login():
+    """RG-2: email and password first; the SMS code comes next."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            challenge = password_login.start_login(
+                db, g.brand, form.email.data, form.password.data, now(), settings()
+            )
+        except AuthRefusal as exc:
+            return _refused("password/login.html", exc, form=form)
+        db.commit()
+        session["sms_attempt"] = {"token": challenge.attempt_token, "purpose": "login"}
+        return redirect(url_for("password.login_sms"))
+    return render_template("password/login.html", form=form)
+
+
+@bp.route("/login/sms", methods=["GET", "POST"])
+def login_sms():
+    """RG-2: the SMS code of this login attempt."""
+    form = SmsCodeForm()
+    if form.validate_on_submit():
+        db = get_session()
+        try:
+            account = password_login.finish_login(
+                db, g.brand, _attempt("login"), form.code.data, now(), settings()
+            )
+        except AuthRefusal as exc:
+            db.commit()
+            return _sms_page("login", form, **refusal_context(exc))
+        db.commit()
+        return log_in(account, "password")
+    if _attempt("login") is None:
+        return _sms_page("login", form, **refusal_context(AttemptUnknown()))
+    return _sms_page("login", form)
+
+
+@bp.post("/sms/resend/<any(login,mobile):purpose>")
+def resend(purpose: str):
+    """A new code for the same attempt, after a cooldown and within a limit."""
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        return _sms_page(purpose, SmsCodeForm(), **refusal_context(AttemptUnknown())), 400
+    db = get_session()
+    flow = (
+        registration.resend_mobile_code if purpose == "mobile" else password_login.resend_login_code
+    )
+    try:
+        flow(db, g.brand, _attempt(purpose), now(), settings())
+    except AuthRefusal as exc:
+        db.commit()
+        return _sms_page(purpose, SmsCodeForm(), **refusal_context(exc))
+    db.commit()
+    return _sms_page(purpose, SmsCodeForm(), resent=True)

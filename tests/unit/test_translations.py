@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
 from portal.i18n import merged_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = [("templates/**.html", "jinja2"), ("portal/**.py", "python"), ("auth/**.py", "python")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
 
 
 def _msgids() -> set[str]:
     found = set()
-    for _path, _line, message, _comments, _context in extract_from_dir(str(ROOT), METHODS):
+    for _path, _line, message, _comments, _context in extract_from_dir(str(ROOT), METHODS, keywords=KEYWORDS):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
@@ -22,6 +23,7 @@ def _msgids() -> set[str]:
 def test_the_extraction_finds_the_portal_texts():
     ids = _msgids()
     assert "My overview" in ids and "I can't find my contract" in ids
+    assert "Email address" in ids  # lazy_gettext in forms
 
 
 def test_every_message_has_a_french_and_a_dutch_translation():
