@@ -7,17 +7,17 @@ import secrets
 from pathlib import Path
 
 
-def secret_key(instance_path: str) -> str:
-    """SECRET_KEY from the environment, else one kept in the instance folder.
+def instance_secret(instance_path: str, env_name: str, filename: str) -> str:
+    """A secret from the environment, else one kept in the instance folder.
 
     Keeping it in a file lets several workers and restarts share it.
     """
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    path = Path(instance_path) / "secret_key"
+    if os.environ.get(env_name):
+        return os.environ[env_name]
+    path = Path(instance_path) / filename
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"secret_key.{os.getpid()}")
+        tmp = path.with_name(f"{filename}.{os.getpid()}")
         tmp.write_text(secrets.token_hex(32))
         try:
             os.link(tmp, path)  # atomic: the first worker to start wins
@@ -34,7 +34,8 @@ def default_database_url(instance_path: str) -> str:
 
 def defaults(instance_path: str) -> dict:
     return {
-        "SECRET_KEY": secret_key(instance_path),
+        "SECRET_KEY": instance_secret(instance_path, "SECRET_KEY", "secret_key"),
+        "SIM_TOKEN": instance_secret(instance_path, "SIM_TOKEN", "sim_token"),
         "DATABASE_URL": default_database_url(instance_path),
         "PORTAL_CATALOGUE": os.environ.get("PORTAL_CATALOGUE"),
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,

@@ -6,6 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from portal.sim import views as sim_views
     from portal.views import auth, context, customer, eid, itsme, password, public
 
     context.init_app(app)
@@ -16,3 +17,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(itsme.bp)
     app.register_blueprint(itsme.stub)
     app.register_blueprint(eid.bp)
+    app.register_blueprint(sim_views.console)
+    app.register_blueprint(sim_views.api)
