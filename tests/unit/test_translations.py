@@ -15,7 +15,9 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
 
 def _msgids() -> set[str]:
     found = set()
-    for _path, _line, message, _comments, _context in extract_from_dir(str(ROOT), METHODS, keywords=KEYWORDS):
+    for _path, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT), METHODS, keywords=KEYWORDS
+    ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
