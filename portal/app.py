@@ -34,7 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["catalogue"] = load_catalogue(path) if path else default_catalogue()
 
     app.extensions["auth_settings"] = AuthSettings.from_config(app.config)
-    CSRFProtect(app)
+    CSRFProtect(app)  # registers itself as app.extensions["csrf"]
     db.init_app(app)
     i18n.init_app(app)
     auth_sessions.init_app(app)

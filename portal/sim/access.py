@@ -53,4 +53,3 @@ def guard():
         response.status_code = 403
         return response
     abort(403)
-

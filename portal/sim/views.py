@@ -1,29 +1,96 @@
-"""The console (HTML) and the control API (JSON) of the simulator."""
+"""Console pages: dashboard (clock, faults, reset), outbox, personas."""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from datetime import datetime
 
-from models.sim import clock_now
+from flask import flash, redirect, render_template, request, url_for
+
+from models.sim import FAULTS, clock_now
 from portal.db import get_session
-from portal.sim import access
-from portal.sim.outbox import OutboxFilter, as_json, list_messages
-
-console = Blueprint("sim", __name__, url_prefix="/sim")
-api = Blueprint("sim_api", __name__, url_prefix="/sim/api")
-console.before_request(access.guard)
-api.before_request(access.guard)
+from portal.forms import EmptyForm
+from portal.sim import control
+from portal.sim.blueprints import console
+from portal.sim.outbox import OutboxFilter, list_messages
+from portal.sim.personas import persona_cards
 
 
-@console.context_processor
-def _clock():
-    return {"sim_now": clock_now(get_session())}
+@console.get("/")
+def dashboard():
+    db = get_session()
+    return render_template(
+        "sim/dashboard.html", faults=control.faults(db), descriptions=FAULTS, form=EmptyForm()
+    )
 
 
-def api_error(status: int, error: str, message: str, **extra):
-    response = jsonify(error=error, message=message, **extra)
-    response.status_code = status
-    return response
+def _done(message: str):
+    get_session().commit()
+    flash(message)
+    return redirect(url_for("sim.dashboard"))
+
+
+def _checked_form() -> bool:
+    return EmptyForm().validate_on_submit()
+
+
+@console.post("/clock/advance")
+def clock_advance():
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    try:
+        hours = float(request.form.get("hours") or 0)
+        days = float(request.form.get("days") or 0)
+        moved = control.move_clock(get_session(), hours=hours, days=days)
+    except ValueError:
+        flash("Give a number of hours or days (at most ten years).", "error")
+        return redirect(url_for("sim.dashboard"))
+    return _done(f"Clock moved to {moved:%d/%m/%Y %H:%M}.")
+
+
+@console.post("/clock/set")
+def clock_set():
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    try:
+        at = datetime.fromisoformat(request.form.get("at", ""))
+    except ValueError:
+        flash("Give a date and time, for instance 2026-12-01T09:00.", "error")
+        return redirect(url_for("sim.dashboard"))
+    moment = control.put_clock(
+        get_session(), at.replace(tzinfo=None), frozen=bool(request.form.get("frozen"))
+    )
+    return _done(f"Clock set to {moment:%d/%m/%Y %H:%M}.")
+
+
+@console.post("/letters/deliver")
+def letters_deliver():
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    count = control.deliver_all_letters(get_session())
+    return _done(f"{count} letter(s) delivered now.")
+
+
+@console.post("/faults/<name>")
+def fault_switch(name: str):
+    if not _checked_form() or name not in FAULTS:
+        return redirect(url_for("sim.dashboard")), 400
+    enabled = request.form.get("enabled") == "1"
+    control.set_fault(get_session(), name, enabled)
+    return _done(f"Fault {name} {'on' if enabled else 'off'}.")
+
+
+@console.post("/reset")
+def reset():
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    mode = request.form.get("mode", "demo")
+    if mode not in control.RESET_MODES:
+        flash("Unknown reset mode.", "error")
+        return redirect(url_for("sim.dashboard"))
+    count = control.reset(get_session(), mode)
+    return _done(
+        f"Reset done: {count} personas loaded." if mode == "demo" else "Reset done: empty."
+    )
 
 
 @console.get("/outbox")
@@ -32,20 +99,15 @@ def outbox():
     try:
         f = OutboxFilter.parse(request.args)
     except ValueError as exc:
-        return render_template(
+        page = render_template(
             "sim/outbox.html", messages=[], now=clock_now(db), error=str(exc), f=OutboxFilter()
-        ), 400
+        )
+        return page, 400
     return render_template(
         "sim/outbox.html", messages=list_messages(db, f), now=clock_now(db), f=f, error=None
     )
 
 
-@api.get("/outbox")
-def api_outbox():
-    db = get_session()
-    try:
-        f = OutboxFilter.parse(request.args)
-    except ValueError as exc:
-        return api_error(400, "invalid_filter", f"Invalid value for '{exc}'.", field=str(exc))
-    now = clock_now(db)
-    return jsonify(now=now.isoformat(), messages=[as_json(m, now) for m in list_messages(db, f)])
+@console.get("/personas")
+def personas():
+    return render_template("sim/personas.html", cards=persona_cards(get_session()))

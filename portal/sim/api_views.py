@@ -1,0 +1,124 @@
+"""The JSON control API: everything the console does, for QA scripts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import jsonify, request
+
+from models.sim import FAULTS, ClockState, clock_now
+from portal.db import get_session
+from portal.sim import control
+from portal.sim.blueprints import api, api_error, json_body
+from portal.sim.outbox import OutboxFilter, as_json, list_messages
+from portal.sim.personas import persona_cards
+
+
+def _clock_json(db):
+    state = db.get(ClockState, 1)
+    return {"now": clock_now(db).isoformat(), "frozen": bool(state and state.frozen_at)}
+
+
+@api.get("/outbox")
+def outbox():
+    db = get_session()
+    try:
+        f = OutboxFilter.parse(request.args)
+    except ValueError as exc:
+        return api_error(400, "invalid_filter", f"Invalid value for '{exc}'.", field=str(exc))
+    now = clock_now(db)
+    return jsonify(now=now.isoformat(), messages=[as_json(m, now) for m in list_messages(db, f)])
+
+
+@api.get("/clock")
+def clock():
+    return jsonify(_clock_json(get_session()))
+
+
+@api.post("/clock/advance")
+def clock_advance():
+    db = get_session()
+    try:
+        body = json_body()
+        hours, days = float(body.get("hours", 0)), float(body.get("days", 0))
+        control.move_clock(db, hours=hours, days=days)
+    except (TypeError, ValueError) as exc:
+        return api_error(422, "invalid_clock_move", str(exc) or "hours and days must be numbers")
+    db.commit()
+    return jsonify(_clock_json(db))
+
+
+@api.put("/clock")
+def clock_set():
+    db = get_session()
+    try:
+        body = json_body()
+        at = datetime.fromisoformat(str(body["at"])).replace(tzinfo=None)
+        frozen = body.get("frozen", False)
+        if not isinstance(frozen, bool):
+            raise ValueError("frozen must be true or false")
+    except KeyError:
+        return api_error(422, "invalid_clock", "Give 'at' as an ISO date and time.")
+    except (TypeError, ValueError) as exc:
+        return api_error(422, "invalid_clock", str(exc))
+    control.put_clock(db, at, frozen)
+    db.commit()
+    return jsonify(_clock_json(db))
+
+
+@api.post("/letters/deliver")
+def letters_deliver():
+    db = get_session()
+    count = control.deliver_all_letters(db)
+    db.commit()
+    return jsonify(delivered=count)
+
+
+@api.get("/faults")
+def faults():
+    return jsonify(control.faults(get_session()))
+
+
+@api.put("/faults/<name>")
+def fault_set(name: str):
+    if name not in FAULTS:
+        return api_error(404, "unknown_fault", f"Unknown fault '{name}'.", known=sorted(FAULTS))
+    try:
+        enabled = json_body().get("enabled", True)
+    except ValueError as exc:
+        return api_error(400, "invalid_body", str(exc))
+    if not isinstance(enabled, bool):
+        return api_error(422, "invalid_fault", "enabled must be true or false")
+    db = get_session()
+    control.set_fault(db, name, enabled)
+    db.commit()
+    return jsonify(control.faults(db))
+
+
+@api.delete("/faults/<name>")
+def fault_clear(name: str):
+    if name not in FAULTS:
+        return api_error(404, "unknown_fault", f"Unknown fault '{name}'.", known=sorted(FAULTS))
+    db = get_session()
+    control.set_fault(db, name, False)
+    db.commit()
+    return jsonify(control.faults(db))
+
+
+@api.post("/reset")
+def reset():
+    try:
+        mode = json_body().get("mode", "demo")
+    except ValueError as exc:
+        return api_error(400, "invalid_body", str(exc))
+    if mode not in control.RESET_MODES:
+        return api_error(
+            422, "invalid_mode", "mode is 'demo' or 'empty'.", known=list(control.RESET_MODES)
+        )
+    count = control.reset(get_session(), mode)
+    return jsonify(mode=mode, personas=count)
+
+
+@api.get("/personas")
+def personas():
+    return jsonify(personas=persona_cards(get_session()))

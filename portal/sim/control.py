@@ -1,0 +1,60 @@
+"""What the trainer and the QA scripts can do to the simulated world: move the clock,
+deliver letters, switch faults, reset the data. Callers commit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from models import Channel, OutboxMessage
+from models.sim import FAULTS, Fault, advance_clock, clock_now, set_clock, set_fault
+from seed.demo import clear, load_demo
+
+RESET_MODES = ("demo", "empty")
+
+__all__ = ["deliver_all_letters", "faults", "move_clock", "put_clock", "reset", "set_fault"]
+
+
+def deliver_all_letters(db: Session) -> int:
+    """Every letter in transit arrives now (lost letters stay lost)."""
+    now = clock_now(db)
+    result = db.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.channel == Channel.LETTER,
+            OutboxMessage.lost.is_(False),
+            OutboxMessage.deliver_at > now,
+        )
+        .values(deliver_at=now)
+    )
+    return result.rowcount
+
+
+def move_clock(db: Session, *, hours: float = 0, days: float = 0) -> datetime:
+    if not (-24 * 3650 <= hours + days * 24 <= 24 * 3650):
+        raise ValueError("the clock moves by at most ten years at a time")
+    return advance_clock(db, timedelta(hours=hours, days=days))
+
+
+def put_clock(db: Session, at: datetime, frozen: bool) -> datetime:
+    set_clock(db, at, frozen=frozen)
+    return clock_now(db)
+
+
+def faults(db: Session) -> dict[str, bool]:
+    enabled = {f.name: f.enabled for f in db.query(Fault).all()}
+    return {name: enabled.get(name, False) for name in FAULTS}
+
+
+def reset(db: Session, mode: str = "demo") -> int:
+    """Back to the demo personas, or to an empty simulator; clock and faults too.
+    Returns the number of personas loaded."""
+    if mode not in RESET_MODES:
+        raise ValueError(mode)
+    if mode == "empty":
+        clear(db)
+        db.commit()
+        return 0
+    return len(load_demo(db, reset=True))
