@@ -3,6 +3,7 @@
 from models.backoffice import Beneficiary, Contract, Document, LifeComponent, Person
 from models.base import Base
 from models.codes import ActivationCode, PendingRegistration, SmsChallenge
+from models.contacts import ContactChange
 from models.enums import (
     Brand,
     ContractStatus,
@@ -15,6 +16,7 @@ from models.enums import (
 from models.outbox import Channel, OutboxMessage
 from models.portal import Account, IdentityLink, SupportRequest, normalise_email
 from models.sim import ClockState, Fault
+from models.stub_keys import StubSigningKey as StubSigningKey
 from models.stubs import EidCard, ItsmeAuthCode, ItsmeTransaction
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "Brand",
     "Channel",
     "ClockState",
+    "ContactChange",
     "Contract",
     "ContractStatus",
     "Document",

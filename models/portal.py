@@ -84,7 +84,13 @@ class SupportRequest(Base):
     screenshot: Mapped[bytes | None] = mapped_column(LargeBinary)
     screenshot_type: Mapped[str | None] = mapped_column(String(20))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    requested_by: Mapped[str] = mapped_column(String(20), default="customer")  # or "broker"
+    contract_number: Mapped[str | None] = mapped_column(String(16))
+    document_kind: Mapped[str | None] = mapped_column(String(40))
+    document_year: Mapped[int | None] = mapped_column(Integer)
+    answer: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 def normalise_email(address: str) -> str:

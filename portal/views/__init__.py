@@ -6,7 +6,13 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from portal.sim import api_views, blueprints, views  # noqa: F401  (routes attach on import)
+    from portal.sim import (  # noqa: F401  (routes attach on import)
+        api_views,
+        blueprints,
+        broker_views,
+        desk_views,
+        views,
+    )
     from portal.views import auth, context, customer, eid, itsme, password, public
 
     context.init_app(app)
