@@ -22,7 +22,7 @@ from models.enums import Brand
 _DUMMY_HASH = generate_password_hash("this is not anybody's password")
 
 
-def _next_counter(db: Session, account: Account) -> int:
+def next_counter(db: Session, account: Account) -> int:
     """Reserve the account's next HOTP counter value atomically."""
     db.execute(
         update(Account).where(Account.id == account.id).values(otp_counter=Account.otp_counter + 1)
@@ -53,7 +53,7 @@ def start_login(
         brand=brand,
         purpose="login",
         secret=account.otp_secret,
-        counter=_next_counter(db, account),
+        counter=next_counter(db, account),
         mobile=account.mobile,
         language=account.language,
         person_id=account.person_id,
@@ -98,7 +98,7 @@ def resend_login_code(
         db,
         challenge,
         account.otp_secret,
-        _next_counter(db, account),
+        next_counter(db, account),
         account.language,
         account.person_id,
         now,

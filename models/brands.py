@@ -37,6 +37,8 @@ class BrandProfile:
     colour_dark: str
     accent: str
     cookie_name: str
+    # PD-2: days after which the intermediary's tool shows a contact change; None: never.
+    intermediary_update_days: int | None
 
     @property
     def default_language(self) -> str:
@@ -64,6 +66,7 @@ PROFILES: dict[Brand, BrandProfile] = {
         colour_dark="#003d36",
         accent="#e5a823",
         cookie_name="myvivium_session",
+        intermediary_update_days=None,
     ),
     Brand.PV: BrandProfile(
         brand=Brand.PV,
@@ -80,6 +83,7 @@ PROFILES: dict[Brand, BrandProfile] = {
         colour_dark="#8f0b20",
         accent="#1d3c78",
         cookie_name="mypv_session",
+        intermediary_update_days=1,
     ),
 }
 

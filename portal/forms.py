@@ -70,3 +70,18 @@ class SmsCodeForm(FlaskForm):
 class LoginForm(FlaskForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
+
+
+class AddressForm(FlaskForm):
+    street = StringField(_l("Street"), validators=[DataRequired(), Length(max=120)])
+    house_number = StringField(_l("Number"), validators=[DataRequired(), Length(max=12)])
+    postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=4)])
+    city = StringField(_l("Municipality"), validators=[DataRequired(), Length(max=80)])
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField(_l("New email address"), validators=[DataRequired(), Length(max=254)])
+
+
+class MobileChangeForm(FlaskForm):
+    mobile = TelField(_l("New mobile number"), validators=[DataRequired(), Length(max=40)])

@@ -165,5 +165,11 @@ REFUSALS = {
             "An expired card cannot be used to log in. Use itsme or your personal data, and renew your card at your municipality."
         ),
     ),
+    "invalid_address": (
+        _l("Check your address"),
+        _l(
+            "Fill in the street, the house number, a Belgian postcode of 4 digits and the municipality."
+        ),
+    ),
     "refused": (_l("Something went wrong"), _l("Please try again.")),
 }

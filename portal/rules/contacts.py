@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
+from models.brands import PROFILES
 from models.enums import Brand
 
 FIELDS = ("street", "house_number", "postcode", "city", "email", "mobile")
@@ -36,9 +37,10 @@ def apply(details: ContactDetails, changes: Iterable) -> ContactDetails:
 def intermediary_sees_from(brand: Brand, changed_at: datetime) -> datetime | None:
     """PD-2: P&V updates its customer database and the agent's Connect 360 the next day
     (D+1), without notifying the agent; Vivium does not pass changes to the broker."""
-    if brand == Brand.PV:
-        return datetime.combine(changed_at.date() + timedelta(days=1), time.min)
-    return None
+    days = PROFILES[brand].intermediary_update_days
+    if days is None:
+        return None
+    return datetime.combine(changed_at.date() + timedelta(days=days), time.min)
 
 
 def customer_view(person, changes: Iterable) -> ContactDetails:

@@ -13,13 +13,14 @@ def register(app: Flask) -> None:
         desk_views,
         views,
     )
-    from portal.views import auth, context, customer, eid, itsme, password, public
+    from portal.views import auth, context, customer, eid, itsme, password, profile, public
 
     context.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(customer.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(password.bp)
+    app.register_blueprint(profile.bp)
     app.register_blueprint(itsme.bp)
     app.register_blueprint(itsme.stub)
     app.register_blueprint(eid.bp)
