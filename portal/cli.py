@@ -7,6 +7,7 @@ import os
 import click
 
 from models.brands import PROFILES
+from portal import cli_sim
 from portal.app import create_app
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
@@ -82,3 +83,7 @@ def seed(reset: bool) -> None:
     click.echo(f"Seeded {len(personas)} personas:")
     for p in personas:
         click.echo(f"  {p.key:<12} {p.name:<22} {p.national_number}")
+
+
+for _command in (cli_sim.reset, cli_sim.clock, cli_sim.outbox, cli_sim.personas):
+    main.add_command(_command)

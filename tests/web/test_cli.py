@@ -35,3 +35,25 @@ def test_run_prints_the_urls_of_both_portals():
     assert urls["MyVivium (FR)"] == "http://127.0.0.1:8080/vivium/fr/"
     assert urls["MyP&V (NL)"] == "http://127.0.0.1:8080/pv/nl/"
     assert len(urls) == 5
+
+
+def test_simulator_commands_reset_move_the_clock_and_print_the_outbox(env):
+    runner = CliRunner()
+    assert "8 personas" in runner.invoke(cli.main, ["reset"]).output
+    set_ = runner.invoke(cli.main, ["clock", "--set", "2026-11-23T09:00", "--frozen"])
+    assert "23/11/2026 09:00" in set_.output, set_.output
+    moved = runner.invoke(cli.main, ["clock", "--advance", "1d6h"])
+    assert "24/11/2026 15:00" in moved.output
+    bad = runner.invoke(cli.main, ["clock", "--advance", "soon"])
+    assert bad.exit_code != 0 and "duration" in bad.output
+    listing = runner.invoke(cli.main, ["personas"])
+    assert "louise" in listing.output and "pv:5436548" in listing.output
+    assert runner.invoke(cli.main, ["outbox"]).exit_code == 0
+    assert "emptied" in runner.invoke(cli.main, ["reset", "--empty"]).output
+
+
+def test_parse_duration_reads_days_and_hours():
+    assert cli.cli_sim.parse_duration("3d") == {"days": 3, "hours": 0}
+    assert cli.cli_sim.parse_duration("1d6h") == {"days": 1, "hours": 6}
+    with pytest.raises(ValueError):
+        cli.cli_sim.parse_duration("")

@@ -1,0 +1,137 @@
+"""`portal-sim reset | clock | outbox | personas`: the console's controls on the command
+line, on the same database as the server."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from contextlib import contextmanager
+from datetime import datetime
+
+import click
+
+from models.sim import clock_now
+from portal.app import create_app
+from portal.db import new_session
+from portal.sim import control
+from portal.sim.outbox import OutboxFilter, as_json, list_messages
+from portal.sim.personas import persona_cards
+
+
+@contextmanager
+def database():
+    app = create_app()
+    session = new_session(app)
+    try:
+        yield session
+    finally:
+        session.close()
+        app.extensions["db_engine"].dispose()
+
+
+@click.command()
+@click.option(
+    "--empty", is_flag=True, help="Leave the simulator empty instead of loading the personas."
+)
+def reset(empty: bool) -> None:
+    """Back to the demo personas (or empty): accounts, outbox, clock and faults go."""
+    with database() as db:
+        count = control.reset(db, "empty" if empty else "demo")
+    click.echo("Simulator emptied." if empty else f"Simulator reset: {count} personas loaded.")
+
+
+@click.command()
+@click.option("--advance", "advance_", default=None, help="Move the clock: 3d, 12h, 1d6h.")
+@click.option("--set", "set_", default=None, help="Set the clock to an ISO date and time.")
+@click.option("--frozen/--running", default=False, help="With --set: stop the clock there.")
+@click.option("--deliver", is_flag=True, help="Deliver every letter in transit now.")
+def clock(advance_: str | None, set_: str | None, frozen: bool, deliver: bool) -> None:
+    """Show or move the simulated clock."""
+    with database() as db:
+        try:
+            if set_:
+                control.put_clock(db, datetime.fromisoformat(set_).replace(tzinfo=None), frozen)
+            if advance_:
+                control.move_clock(db, **parse_duration(advance_))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+        delivered = control.deliver_all_letters(db) if deliver else None
+        db.commit()
+        click.echo(f"Simulated time: {clock_now(db):%A %d/%m/%Y %H:%M}")
+        if delivered is not None:
+            click.echo(f"{delivered} letter(s) delivered.")
+
+
+def parse_duration(text: str) -> dict:
+    """ "1d6h" -> {"days": 1, "hours": 6}; negative values move back."""
+    import re
+
+    parts = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?d)?\s*(-?\d+(?:\.\d+)?h)?\s*", text or "")
+    if not parts or not any(parts.groups()):
+        raise ValueError(f"cannot read the duration {text!r}: use for instance 3d, 12h or 1d6h")
+    days, hours = parts.groups()
+    return {"days": float(days[:-1]) if days else 0, "hours": float(hours[:-1]) if hours else 0}
+
+
+@click.command()
+@click.option("--brand", type=click.Choice(["vivium", "pv"]))
+@click.option("--channel", type=click.Choice(["letter", "sms", "email"]))
+@click.option("--recipient")
+@click.option("--kind")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--json", "as_json_", is_flag=True, help="One JSON object per line.")
+@click.option("--follow", is_flag=True, help="Keep printing new messages (Ctrl+C to stop).")
+def outbox(brand, channel, recipient, kind, limit, as_json_, follow) -> None:
+    """Print the newest messages of the outbox, with their codes."""
+    args = {
+        "brand": brand,
+        "channel": channel,
+        "recipient": recipient,
+        "kind": kind,
+        "limit": limit,
+    }
+    f = OutboxFilter.parse({k: v for k, v in args.items() if v})
+    seen = 0
+    with database() as db:
+        while True:
+            messages = [m for m in reversed(list_messages(db, f)) if m.id > seen]
+            now = clock_now(db)
+            for m in messages:
+                if as_json_:
+                    click.echo(json.dumps(as_json(m, now), ensure_ascii=False))
+                else:
+                    state = (
+                        "lost"
+                        if m.lost
+                        else (
+                            "delivered"
+                            if m.delivered(now)
+                            else f"arrives {m.deliver_at:%d/%m %H:%M}"
+                        )
+                    )
+                    click.echo(
+                        f"#{m.id} {m.posted_at:%d/%m %H:%M} {m.brand.value:<6} {m.channel.value:<6} {m.kind:<20} {m.recipient[:40]:<40} code={m.code or '-'} ({state})"
+                    )
+                seen = max(seen, m.id)
+            if not follow:
+                return
+            db.expire_all()
+            db.rollback()
+            time.sleep(1)
+
+
+@click.command()
+@click.option("--json", "as_json_", is_flag=True)
+def personas(as_json_: bool) -> None:
+    """The personas with their identifiers."""
+    with database() as db:
+        cards = persona_cards(db)
+    if as_json_:
+        click.echo(json.dumps(cards, ensure_ascii=False, indent=2))
+        return
+    for c in cards:
+        contracts = ", ".join(f"{x['brand']}:{x['number']}" for x in c["contracts"])
+        click.echo(
+            f"{c['key']:<12} {c['name']:<22} NN {c['national_number']} born {c['birth_date']}  {contracts}"
+        )
