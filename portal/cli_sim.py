@@ -64,9 +64,7 @@ def clock(advance_: str | None, set_: str | None, frozen: bool, deliver: bool) -
 
 
 def parse_duration(text: str) -> dict:
-    """ "1d6h" -> {"days": 1, "hours": 6}; negative values move back."""
-    import re
-
+    """Read "3d", "12h" or "1d6h" as days and hours; negative values move back."""
     parts = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?d)?\s*(-?\d+(?:\.\d+)?h)?\s*", text or "")
     if not parts or not any(parts.groups()):
         raise ValueError(f"cannot read the duration {text!r}: use for instance 3d, 12h or 1d6h")

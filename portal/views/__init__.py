@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
         blueprints,
         broker_views,
         desk_views,
+        openapi,
         views,
     )
     from portal.views import auth, context, customer, eid, itsme, password, profile, public

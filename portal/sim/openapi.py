@@ -1,0 +1,244 @@
+"""The OpenAPI 3.1 description of the control API, served at /sim/api/openapi.json."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+from models.sim import FAULTS
+from portal.sim.blueprints import api
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict:
+    return {str(code): _json(ERROR, "Error") for code in codes}
+
+
+def _body(schema: dict) -> dict:
+    return {"required": False, "content": {"application/json": {"schema": schema}}}
+
+
+CLOCK = {"$ref": "#/components/schemas/Clock"}
+FAULT_MAP = {"$ref": "#/components/schemas/Faults"}
+FAULT_NAME = {
+    "name": "name",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "enum": sorted(FAULTS)},
+}
+
+SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["error", "message"],
+        "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+    },
+    "Clock": {
+        "type": "object",
+        "required": ["now", "frozen"],
+        "properties": {
+            "now": {"type": "string", "format": "date-time"},
+            "frozen": {"type": "boolean"},
+        },
+    },
+    "Faults": {"type": "object", "additionalProperties": {"type": "boolean"}},
+    "Message": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "brand": {"type": "string", "enum": ["vivium", "pv"]},
+            "channel": {"type": "string", "enum": ["letter", "sms", "email"]},
+            "kind": {"type": "string"},
+            "language": {"type": "string", "enum": ["fr", "nl"]},
+            "recipient": {"type": "string"},
+            "subject": {"type": "string"},
+            "body": {"type": "string"},
+            "code": {"type": ["string", "null"]},
+            "posted_at": {"type": "string", "format": "date-time"},
+            "deliver_at": {"type": "string", "format": "date-time"},
+            "lost": {"type": "boolean"},
+            "delivered": {"type": "boolean"},
+        },
+    },
+    "Persona": {"type": "object", "additionalProperties": True},
+}
+
+PATHS = {
+    "/outbox": {
+        "get": {
+            "summary": "Letters, SMS and emails, newest first, with the code each carries",
+            "parameters": [
+                {
+                    "name": "brand",
+                    "in": "query",
+                    "schema": {"type": "string", "enum": ["vivium", "pv"]},
+                },
+                {
+                    "name": "channel",
+                    "in": "query",
+                    "schema": {"type": "string", "enum": ["letter", "sms", "email"]},
+                },
+                {
+                    "name": "recipient",
+                    "in": "query",
+                    "schema": {"type": "string", "maxLength": 300},
+                },
+                {"name": "kind", "in": "query", "schema": {"type": "string", "maxLength": 40}},
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+                },
+            ],
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "now": {"type": "string", "format": "date-time"},
+                            "messages": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Message"},
+                            },
+                        },
+                    }
+                ),
+                **_errors(400),
+            },
+        }
+    },
+    "/clock": {
+        "get": {"summary": "The simulated time", "responses": {"200": _json(CLOCK)}},
+        "put": {
+            "summary": "Set the simulated time (running from there, or frozen)",
+            "requestBody": _body(
+                {
+                    "type": "object",
+                    "required": ["at"],
+                    "properties": {
+                        "at": {"type": "string", "format": "date-time"},
+                        "frozen": {"type": "boolean"},
+                    },
+                }
+            ),
+            "responses": {"200": _json(CLOCK), **_errors(400, 415, 422)},
+        },
+    },
+    "/clock/advance": {
+        "post": {
+            "summary": "Move the simulated time forward (or back) by hours and days",
+            "requestBody": _body(
+                {
+                    "type": "object",
+                    "properties": {"hours": {"type": "number"}, "days": {"type": "number"}},
+                }
+            ),
+            "responses": {"200": _json(CLOCK), **_errors(400, 415, 422)},
+        }
+    },
+    "/letters/deliver": {
+        "post": {
+            "summary": "Deliver every letter in transit now (lost letters stay lost)",
+            "requestBody": _body({"type": "object"}),
+            "responses": {
+                "200": _json({"type": "object", "properties": {"delivered": {"type": "integer"}}}),
+                **_errors(415),
+            },
+        }
+    },
+    "/faults": {
+        "get": {
+            "summary": "Every fault switch and its state",
+            "responses": {"200": _json(FAULT_MAP)},
+        }
+    },
+    "/faults/{name}": {
+        "parameters": [FAULT_NAME],
+        "put": {
+            "summary": "Switch a fault on (or off with enabled=false)",
+            "requestBody": _body(
+                {"type": "object", "properties": {"enabled": {"type": "boolean"}}}
+            ),
+            "responses": {"200": _json(FAULT_MAP), **_errors(400, 404, 415, 422)},
+        },
+        "delete": {
+            "summary": "Switch a fault off",
+            "responses": {"200": _json(FAULT_MAP), **_errors(404, 415)},
+        },
+    },
+    "/reset": {
+        "post": {
+            "summary": "Back to the demo personas, or empty; accounts, outbox, clock and faults go",
+            "requestBody": _body(
+                {
+                    "type": "object",
+                    "properties": {"mode": {"type": "string", "enum": ["demo", "empty"]}},
+                }
+            ),
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "properties": {"mode": {"type": "string"}, "personas": {"type": "integer"}},
+                    }
+                ),
+                **_errors(400, 415, 422),
+            },
+        }
+    },
+    "/personas": {
+        "get": {
+            "summary": "The demo personas with their identifiers",
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "personas": {
+                                "type": "array",
+                                "items": {"$ref": "#/components/schemas/Persona"},
+                            }
+                        },
+                    }
+                )
+            },
+        }
+    },
+}
+
+
+def document() -> dict:
+    """The whole description, this module's paths and those of the other API modules."""
+    from portal.sim import openapi_extra
+
+    paths = {**PATHS}
+    for extra in openapi_extra.path_sets():
+        paths.update(extra)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Portal simulator control API",
+            "version": "1.0.0",
+            "description": (
+                "Drive the MyVivium / MyP&V simulator from test scripts. Open on 127.0.0.1; "
+                "elsewhere send the console token as 'Authorization: Bearer <token>'. "
+                "State changes take a JSON body (Content-Type: application/json)."
+            ),
+        },
+        "servers": [{"url": "/sim/api"}],
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"consoleToken": {"type": "http", "scheme": "bearer"}},
+        },
+        "security": [{}, {"consoleToken": []}],
+        "paths": paths,
+    }
+
+
+@api.get("/openapi.json")
+def openapi_json():
+    return jsonify(document())
