@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, g, make_response, render_template
+from flask import abort, g, make_response, render_template, session
 from flask_login import current_user, login_required
 
 from portal import queries
@@ -29,7 +29,9 @@ def _visibility():
 @bp.get("/")
 def index():
     if not current_user.is_authenticated:
-        return render_template("customer/landing.html")
+        note = "expired" if session.pop("expired", None) else None
+        note = "logged_out" if session.pop("logged_out", None) else note
+        return render_template("customer/landing.html", session_note=note)
     visibility = _visibility()
     groups = group_by_theme(visibility.shown, catalogue())
     return render_template("customer/home.html", groups=groups, hidden_count=len(visibility.hidden))
