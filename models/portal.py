@@ -66,6 +66,8 @@ class IdentityLink(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
+    account: Mapped[Account] = relationship(lazy="raise")
+
 
 class SupportRequest(Base):
     """A message to the brand's support mailbox (RG-5, RG-6; later DC-2, DC-3)."""

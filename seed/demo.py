@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Base, Person
+from seed.eid_cards import seed_eid_cards
 from seed.personas import Persona, seed_personas
 
 
@@ -25,5 +26,7 @@ def load_demo(session: Session, reset: bool = False) -> list[Persona]:
     if reset:
         clear(session)
     personas = seed_personas(session)
+    session.flush()
+    seed_eid_cards(session)
     session.commit()
     return personas
