@@ -14,6 +14,7 @@ from models.enums import (
     VehicleKind,
 )
 from models.outbox import Channel, OutboxMessage
+from models.paper import PaperException
 from models.portal import Account, IdentityLink, SupportRequest, normalise_email
 from models.sim import ClockState, Fault
 from models.stub_keys import StubSigningKey as StubSigningKey
@@ -41,6 +42,7 @@ __all__ = [
     "LifeComponent",
     "Line",
     "OutboxMessage",
+    "PaperException",
     "PendingRegistration",
     "Person",
     "Segment",

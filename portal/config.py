@@ -38,6 +38,7 @@ def defaults(instance_path: str) -> dict:
         "SIM_TOKEN": instance_secret(instance_path, "SIM_TOKEN", "sim_token"),
         "DATABASE_URL": default_database_url(instance_path),
         "PORTAL_CATALOGUE": os.environ.get("PORTAL_CATALOGUE"),
+        "ITSME_ISSUER": os.environ.get("ITSME_ISSUER"),
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
