@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from models import Base, Person
@@ -15,9 +15,20 @@ def is_empty(session: Session) -> bool:
 
 
 def clear(session: Session) -> None:
-    """Delete every row of every table, children first, and forget the loaded objects."""
+    """Delete every row of every table and forget the loaded objects.
+
+    On PostgreSQL the id sequences restart too, so a reset gives the same ids as a fresh
+    database (SQLite reuses ids of an emptied table by itself).
+    """
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(table.delete())
+    if session.get_bind().dialect.name == "postgresql":
+        for table in Base.metadata.sorted_tables:
+            if "id" in table.c and table.c.id.autoincrement is not False:
+                session.execute(
+                    text("SELECT setval(pg_get_serial_sequence(:t, 'id'), 1, false)"),
+                    {"t": table.name},
+                )
     session.expunge_all()
 
 

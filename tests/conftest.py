@@ -17,9 +17,38 @@ from portal.db import new_session
 from seed import build
 
 
+SHARED_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(scope="session")
+def shared_database():
+    """With TEST_DATABASE_URL (PostgreSQL in CI): create the schema once, empty it
+    before each test. Without it, each test gets its own SQLite file."""
+    if not SHARED_URL:
+        yield None
+        return
+    from sqlalchemy import text
+
+    from models.base import Base, create_schema, make_engine
+
+    engine = make_engine(SHARED_URL)
+    Base.metadata.drop_all(engine)
+    create_schema(engine)
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+
+    def empty():
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+    yield empty
+    engine.dispose()
+
+
 @pytest.fixture
-def app(tmp_path):
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+def app(tmp_path, shared_database):
+    if shared_database:
+        shared_database()
+    url = SHARED_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
     app = create_app(
         {
             "TESTING": True,
