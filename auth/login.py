@@ -1,13 +1,18 @@
-"""Flask-Login wiring: an account is loaded only inside its own brand space (BR-1)."""
+"""Flask-Login wiring: an account is loaded only inside its own brand space (BR-1) and
+only while its server-side session is live (logout ends it on the server)."""
 
 from __future__ import annotations
 
-from flask import Flask, g, redirect, request, url_for
+import hashlib
+import secrets
+from datetime import datetime
+
+from flask import Flask, g, redirect, request, session, url_for
 from flask_login import LoginManager, UserMixin
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload
 
-from models import Account
+from models import Account, PortalSession
 
 
 class CustomerUser(UserMixin):
@@ -26,14 +31,49 @@ class CustomerUser(UserMixin):
         return str(self.account.id)
 
 
-def load_customer(session: Session, account_id: str, brand) -> CustomerUser | None:
-    """The account with this id, only if it belongs to `brand`."""
-    if brand is None or not account_id.isdigit():
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_session(db: Session, account: Account, method: str, now: datetime) -> str:
+    """Record a new server-side session and return its token (kept in the cookie)."""
+    token = secrets.token_urlsafe(32)
+    db.add(
+        PortalSession(
+            token_hash=token_hash(token),
+            account_id=account.id,
+            brand=account.brand,
+            method=method,
+            created_at=now,
+            ended_at=None,
+        )
+    )
+    return token
+
+
+def end_session(db: Session, token: str | None, now: datetime) -> None:
+    if token:
+        db.execute(
+            update(PortalSession)
+            .where(PortalSession.token_hash == token_hash(token), PortalSession.ended_at.is_(None))
+            .values(ended_at=now)
+        )
+
+
+def load_customer(db: Session, account_id: str, brand, token: str | None) -> CustomerUser | None:
+    """The account with this id, only in its brand and only with a live session (one query)."""
+    if brand is None or not account_id.isdigit() or not token:
         return None
-    account = session.scalars(
+    account = db.scalars(
         select(Account)
         .options(joinedload(Account.person))
-        .where(Account.id == int(account_id), Account.brand == brand)
+        .join(PortalSession, PortalSession.account_id == Account.id)
+        .where(
+            Account.id == int(account_id),
+            Account.brand == brand,
+            PortalSession.token_hash == token_hash(token),
+            PortalSession.ended_at.is_(None),
+        )
     ).one_or_none()
     return CustomerUser(account) if account else None
 
@@ -45,7 +85,7 @@ def init_app(app: Flask, get_session) -> None:
 
     @manager.user_loader
     def _load(user_id: str):
-        return load_customer(get_session(), user_id, g.get("brand"))
+        return load_customer(get_session(), user_id, g.get("brand"), session.get("sid"))
 
     @manager.unauthorized_handler
     def _unauthorized():

@@ -15,7 +15,7 @@ from models.enums import (
 )
 from models.outbox import Channel, OutboxMessage
 from models.paper import PaperException
-from models.portal import Account, IdentityLink, SupportRequest, normalise_email
+from models.portal import Account, IdentityLink, PortalSession, SupportRequest, normalise_email
 from models.sim import ClockState, Fault
 from models.stub_keys import StubSigningKey as StubSigningKey
 from models.stubs import EidCard, ItsmeAuthCode, ItsmeTransaction
@@ -44,6 +44,7 @@ __all__ = [
     "OutboxMessage",
     "PaperException",
     "PendingRegistration",
+    "PortalSession",
     "Person",
     "Segment",
     "SmsChallenge",

@@ -48,7 +48,6 @@ class Account(Base):
     mobile: Mapped[str | None] = mapped_column(String(16))
     otp_secret: Mapped[str | None] = mapped_column(String(64))
     otp_counter: Mapped[int] = mapped_column(Integer, default=0)
-    session_version: Mapped[int] = mapped_column(Integer, default=0)
 
     person: Mapped[Person] = relationship(lazy="raise")
 
@@ -67,6 +66,21 @@ class IdentityLink(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     account: Mapped[Account] = relationship(lazy="raise")
+
+
+class PortalSession(Base):
+    """A logged-in session, so that logging out ends it on the server: a session cookie
+    copied before the logout no longer logs anybody in. Only a hash of the session's
+    token is stored."""
+
+    __tablename__ = "portal_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    brand: Mapped[Brand] = mapped_column(str_enum(Brand))
+    method: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SupportRequest(Base):

@@ -7,7 +7,7 @@ import os
 import click
 
 from models.brands import PROFILES
-from portal import cli_sim
+from portal import cli_sim, migrate
 from portal.app import create_app
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
@@ -30,6 +30,28 @@ def main() -> None:
     """Simulator of the MyVivium and MyP&V customer portals."""
 
 
+@main.group()
+def db() -> None:
+    """The database schema (Alembic migrations)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Create or upgrade the schema; existing data are kept."""
+    app = create_app()
+    at = migrate.upgrade(app.extensions["db_engine"], revision)
+    click.echo(f"Database at revision {at} ({app.config['DATABASE_URL'].split('@')[-1]})")
+
+
+@db.command("current")
+def db_current() -> None:
+    """Print the schema revision of the database."""
+    app = create_app()
+    engine = app.extensions["db_engine"]
+    click.echo(f"current: {migrate.current(engine)}  newest: {migrate.head(engine)}")
+
+
 @main.command()
 @click.option(
     "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1 or $HOST"
@@ -45,7 +67,7 @@ def main() -> None:
 )
 def run(host: str, port: int, no_seed: bool) -> None:
     """Serve both portals; seed the demo personas first if the database is empty."""
-    app = create_app()
+    app = migrate.open_app()
     with app.app_context():
         session = new_session(app)
         try:
@@ -70,7 +92,7 @@ def run(host: str, port: int, no_seed: bool) -> None:
 @click.option("--reset", is_flag=True, help="Empty the database first.")
 def seed(reset: bool) -> None:
     """Load the demo personas."""
-    app = create_app()
+    app = migrate.open_app()
     session = new_session(app)
     try:
         if not reset and not is_empty(session):

@@ -12,8 +12,8 @@ from datetime import datetime
 import click
 
 from models.sim import clock_now
-from portal.app import create_app
 from portal.db import new_session
+from portal.migrate import open_app
 from portal.sim import control
 from portal.sim.outbox import OutboxFilter, as_json, list_messages
 from portal.sim.personas import persona_cards
@@ -21,7 +21,7 @@ from portal.sim.personas import persona_cards
 
 @contextmanager
 def database():
-    app = create_app()
+    app = open_app()
     session = new_session(app)
     try:
         yield session

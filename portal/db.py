@@ -16,7 +16,7 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["db_engine"] = engine
     app.extensions["db_sessions"] = make_session_factory(engine)
-    if app.config.get("CREATE_SCHEMA", True):
+    if app.config.get("CREATE_SCHEMA"):
         create_schema(engine)
     app.teardown_appcontext(_close_session)
 

@@ -16,7 +16,6 @@ from portal.app import create_app
 from portal.db import new_session
 from seed import build
 
-
 SHARED_URL = os.environ.get("TEST_DATABASE_URL")
 
 
@@ -53,6 +52,7 @@ def app(tmp_path, shared_database):
         {
             "TESTING": True,
             "DATABASE_URL": url,
+            "CREATE_SCHEMA": not SHARED_URL,
             "SECRET_KEY": "test-secret",
             "INSTANCE_PATH": str(tmp_path / "instance"),
         }
@@ -83,15 +83,29 @@ def personas(db):
 
 def session_cookie(app, brand: Brand, account_id: int) -> tuple[str, str, str]:
     """(name, value, path) of a logged-in session cookie for one brand space."""
+    from auth.login import open_session
     from auth.sessions import COOKIE_NAMES
+    from models import Account
     from models.sim import clock_now
 
     session = new_session(app)
-    moment = clock_now(session).isoformat()
+    now = clock_now(session)
+    account = session.get(Account, account_id)
+    token = (
+        open_session(session, account, "test", now) if account and account.brand == brand else "x"
+    )
+    session.commit()
     session.close()
+    moment = now.isoformat()
     serializer = app.session_interface.get_signing_serializer(app)
     value = serializer.dumps(
-        {"_user_id": str(account_id), "_fresh": True, "auth_at": moment, "seen_at": moment}
+        {
+            "_user_id": str(account_id),
+            "_fresh": True,
+            "sid": token,
+            "auth_at": moment,
+            "seen_at": moment,
+        }
     )
     return COOKIE_NAMES[brand], value, f"/{brand.value}"
 

@@ -11,7 +11,7 @@ from flask_login import login_user, logout_user
 
 from auth import accounts
 from auth.errors import AuthRefusal
-from auth.login import CustomerUser
+from auth.login import CustomerUser, end_session, open_session
 from auth.settings import AuthSettings
 from models import Account
 from models.brands import PROFILES
@@ -86,17 +86,25 @@ def log_in(account: Account, method: str):
     login never carries the logged-in state.
     """
     target = safe_next(session.get("next"))
+    db = get_session()
+    moment = now()
+    end_session(db, session.get("sid"), moment)
+    token = open_session(db, account, method, moment)
+    db.commit()
     session.clear()
     login_user(CustomerUser(account), fresh=True)
-    moment = now().isoformat()
-    session["auth_at"] = moment
-    session["seen_at"] = moment
+    session["sid"] = token
+    session["auth_at"] = moment.isoformat()
+    session["seen_at"] = moment.isoformat()
     session["method"] = method
-    session["sv"] = account.session_version
     return redirect(target or url_for("customer.index"))
 
 
 def log_out() -> None:
+    """End the session on the server too, then forget it in the browser."""
+    db = get_session()
+    end_session(db, session.get("sid"), now())
+    db.commit()
     logout_user()
     session.clear()
 

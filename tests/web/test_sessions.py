@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from models import Brand
 from models.sim import advance_clock
 from tests.conftest import csrf_token
@@ -61,3 +63,58 @@ def test_safe_next_keeps_only_paths_of_this_brand_space(app):
             "javascript:alert(1)",
         ):
             assert safe_next(bad) is None, bad
+
+
+def test_a_session_cookie_copied_before_logout_no_longer_works(client, app, flow_login):
+    """Logout ends the session on the server, not only in the browser."""
+    cookie = flow_login()
+    assert 'data-testid="welcome"' in client.get("/pv/nl/").get_data(as_text=True)
+    page = client.get("/pv/nl/").get_data(as_text=True)
+    client.post("/pv/nl/logout", data={"csrf_token": csrf_token(page)})
+    client.set_cookie("mypv_session", cookie, path="/pv")
+    assert 'data-testid="landing-title"' in client.get("/pv/nl/").get_data(as_text=True)
+
+
+def test_login_gives_a_new_session_and_drops_what_was_there_before(client, flow_login):
+    with client.session_transaction("/pv/nl/") as session:
+        session["planted"] = "before login"
+    before = client.get_cookie("mypv_session", path="/pv").value
+    after = flow_login()
+    assert after != before
+    with client.session_transaction("/pv/nl/") as session:
+        assert "planted" not in session and "sid" in session
+
+
+@pytest.fixture
+def flow_login(client, submit, db, personas):
+    """Register Louise through the real flow; returns the session cookie after login."""
+    from sqlalchemy import select
+
+    from models import Channel, OutboxMessage
+
+    def newest(channel):
+        db.expire_all()
+        return (
+            db.scalars(
+                select(OutboxMessage)
+                .where(OutboxMessage.channel == channel)
+                .order_by(OutboxMessage.id.desc())
+            )
+            .first()
+            .code
+        )
+
+    def _login():
+        submit("/pv/nl/register", {"contract_number": "5436548", "birth_date": "1985-03-12"})
+        data = {
+            "contract_number": "5436548",
+            "code": newest(Channel.LETTER),
+            "email": "l@example.be",
+            "password": "correct horse battery",
+            "mobile": "0470123456",
+        }
+        submit("/pv/nl/register/activate", data)
+        submit("/pv/nl/register/confirm", {"code": newest(Channel.SMS)})
+        return client.get_cookie("mypv_session", path="/pv").value
+
+    return _login
