@@ -9,6 +9,16 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from auth.sessions import brand_of_path
 from models.brands import PROFILES
 
+MESSAGES = {
+    400: "The request is not valid.",
+    403: "Not allowed.",
+    404: "No such resource.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    415: "Send the request body as application/json.",
+    500: "The simulator could not complete the request.",
+}
+
 
 def _wants_json() -> bool:
     return request.path.startswith("/sim/api/")
@@ -16,7 +26,9 @@ def _wants_json() -> bool:
 
 def _render(code: int, name: str):
     if _wants_json():
-        return jsonify(error=name, status=code), code
+        return jsonify(
+            error=name, message=MESSAGES.get(code, "The request failed."), status=code
+        ), code
     if "profile" not in g:
         brand = brand_of_path(request.path)
         if brand is not None:

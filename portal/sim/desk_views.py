@@ -1,5 +1,244 @@
-"""Support desk of the brands' mailboxes: console pages and API routes (RG-5, DC-2, DC-3)."""
+"""Support desk of the brands' mailboxes: console pages and API routes (RG-5, DC-2, DC-3).
+
+Thin views: parse, call portal.sim.desk or portal.sim.publishing, commit, answer.
+"""
 
 from __future__ import annotations
 
-from portal.sim.blueprints import api, console  # noqa: F401
+from flask import flash, jsonify, make_response, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from models import Person, SupportRequest
+from models.brands import PROFILES
+from models.sim import clock_now
+from portal.db import get_session
+from portal.forms import EmptyForm
+from portal.sim import desk, publishing
+from portal.sim.blueprints import api, api_error, console, json_body
+from portal.sim.desk import DeskError
+
+IMAGE_TYPES = ("image/png", "image/jpeg")
+
+
+def parse_id(raw: str) -> int | None:
+    """A row id from a URL: digits only, small enough for any database."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+
+
+def find_request(raw: str) -> SupportRequest:
+    request_id = parse_id(raw)
+    req = get_session().get(SupportRequest, request_id) if request_id is not None else None
+    if req is None:
+        raise DeskError(404, "request_not_found", f"No support request '{raw[:20]}'.")
+    return req
+
+
+def act(req: SupportRequest, action: str, body: dict) -> dict:
+    """Run one desk action; returns what it did (the caller commits)."""
+    db = get_session()
+    now = clock_now(db)
+    desk.check_action(req, action)
+    if action == "answer":
+        return {"message_id": desk.answer(db, req, body.get("text"), now).id}
+    if action == "merge":
+        merged = desk.merge(db, req, body, now)
+        return {"kept_person_id": merged.kept.id, "removed_person_ids": merged.removed_ids}
+    if action == "sent":
+        return {"message_id": publishing.mark_sent(db, req, body.get("note"), now).id}
+    exception = publishing.decide_paper(db, req, action, body.get("note"), now)
+    return {"paper_exception": exception_json(exception)}
+
+
+def exception_json(exception) -> dict | None:
+    if exception is None:
+        return None
+    return {
+        "id": exception.id,
+        "brand": exception.brand.value,
+        "person_id": exception.person_id,
+        "status": exception.status.value,
+        "reason": exception.reason,
+        "decision_note": exception.decision_note,
+        "requested_at": exception.requested_at.isoformat(),
+        "decided_at": exception.decided_at.isoformat() if exception.decided_at else None,
+        "revoked_at": exception.revoked_at.isoformat() if exception.revoked_at else None,
+    }
+
+
+def request_json(req: SupportRequest, full: bool = True) -> dict:
+    data = {
+        "id": req.id,
+        "brand": req.brand.value,
+        "mailbox": PROFILES[req.brand].support_email,
+        "kind": req.kind,
+        "status": req.status,
+        "requested_by": req.requested_by,
+        "email": req.email,
+        "person_id": req.person_id,
+        "created_at": req.created_at.isoformat(),
+        "handled_at": req.handled_at.isoformat() if req.handled_at else None,
+        "actions": list(desk.allowed_actions(req.kind, req.status)),
+    }
+    if full:
+        data.update(
+            language=req.language.value,
+            error_code=req.error_code,
+            error_text=req.error_text,
+            message=req.message,
+            contract_number=req.contract_number,
+            document_kind=req.document_kind,
+            document_year=req.document_year,
+            answer=req.answer,
+            screenshot_url=(
+                url_for("sim_api.support_screenshot", request_id=str(req.id))
+                if req.screenshot
+                else None
+            ),
+            paper_exception=exception_json(desk.exception_of(get_session(), req)),
+        )
+    return data
+
+
+def screenshot_response(req: SupportRequest):
+    if not req.screenshot:
+        raise DeskError(404, "no_screenshot", "This request has no screenshot.")
+    response = make_response(req.screenshot)
+    kind = req.screenshot_type if req.screenshot_type in IMAGE_TYPES else "application/octet-stream"
+    response.headers["Content-Type"] = kind
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _json_error(exc: DeskError):
+    return api_error(exc.status, exc.code, exc.message)
+
+
+# --- API -------------------------------------------------------------------------------
+
+
+@api.get("/support")
+def support_list():
+    try:
+        f = desk.SupportFilter.parse(request.args)
+    except ValueError as exc:
+        return api_error(400, "invalid_filter", f"Invalid value for '{exc}'.", field=str(exc))
+    found = desk.list_requests(get_session(), f)
+    return jsonify(requests=[request_json(r, full=False) for r in found])
+
+
+@api.get("/support/<request_id>")
+def support_get(request_id: str):
+    try:
+        return jsonify(request_json(find_request(request_id)))
+    except DeskError as exc:
+        return _json_error(exc)
+
+
+@api.get("/support/<request_id>/screenshot")
+def support_screenshot(request_id: str):
+    try:
+        return screenshot_response(find_request(request_id))
+    except DeskError as exc:
+        return _json_error(exc)
+
+
+@api.post("/support/<request_id>/<action>")
+def support_act(request_id: str, action: str):
+    db = get_session()
+    try:
+        req = find_request(request_id)
+        body = json_body()
+        result = act(req, action, body)
+    except ValueError as exc:
+        db.rollback()
+        return api_error(400, "invalid_body", str(exc))
+    except DeskError as exc:
+        db.rollback()
+        return _json_error(exc)
+    db.commit()
+    return jsonify(request=request_json(req), result=result)
+
+
+# --- Console ---------------------------------------------------------------------------
+
+
+def _open_counts() -> dict[str, int]:
+    rows = get_session().execute(
+        select(SupportRequest.brand, func.count())
+        .where(SupportRequest.status.in_(desk.PENDING))
+        .group_by(SupportRequest.brand)
+    )
+    return {brand.value: count for brand, count in rows}
+
+
+@console.get("/support")
+def support_page():
+    try:
+        f, error = desk.SupportFilter.parse(request.args), None
+    except ValueError as exc:
+        f, error = desk.SupportFilter(), str(exc)
+    found = [] if error else desk.list_requests(get_session(), f)
+    page = render_template(
+        "sim/support_list.html",
+        requests=found,
+        f=f,
+        error=error,
+        counts=_open_counts(),
+        kinds=desk.KINDS,
+        statuses=desk.STATUSES,
+    )
+    return page, 400 if error else 200
+
+
+@console.get("/support/<request_id>")
+def support_detail(request_id: str):
+    try:
+        req = find_request(request_id)
+    except DeskError:
+        return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
+    db = get_session()
+    number = None
+    if req.person_id is not None:
+        person = db.get(Person, req.person_id)
+        number = person.national_number if person else None
+    return render_template(
+        "sim/support_detail.html",
+        req=req,
+        exception=desk.exception_of(db, req),
+        actions=desk.allowed_actions(req.kind, req.status),
+        groups=desk.duplicate_groups(db, number) if req.kind == "registration_problem" else [],
+        form=EmptyForm(),
+    )
+
+
+@console.get("/support/<request_id>/screenshot")
+def support_screenshot_page(request_id: str):
+    try:
+        return screenshot_response(find_request(request_id))
+    except DeskError:
+        return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
+
+
+@console.post("/support/<request_id>/<action>")
+def support_act_page(request_id: str, action: str):
+    db = get_session()
+    try:
+        req = find_request(request_id)
+    except DeskError:
+        return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
+    if not EmptyForm().validate_on_submit():
+        return redirect(url_for("sim.support_detail", request_id=request_id)), 400
+    body = {k: request.form.get(k) for k in ("text", "note", "national_number")}
+    keep = parse_id(request.form.get("keep_person_id") or "")
+    body["keep_person_id"] = keep
+    try:
+        act(req, action, body)
+    except DeskError as exc:
+        db.rollback()
+        flash(f"{exc.message} ({exc.code})", "error")
+        return redirect(url_for("sim.support_detail", request_id=request_id))
+    db.commit()
+    flash(f"Request {req.id}: {action} done, status {req.status}.")
+    return redirect(url_for("sim.support_detail", request_id=request_id))

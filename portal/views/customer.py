@@ -13,6 +13,7 @@ from portal.rules.documents import is_available, portal_documents
 from portal.rules.guarantees import guarantee_table
 from portal.rules.themes import group_by_theme
 from portal.rules.visibility import catalogue_overview, visible_contracts
+from portal.sim.publishing import delivery_for
 from portal.views.context import catalogue
 from portal.views.space import brand_space_blueprint
 
@@ -61,10 +62,15 @@ def missing():
 @bp.get("/documents")
 @login_required
 def documents():
+    """DC-1, DC-2; DC-3: whether documents come digitally (consent at registration) or
+    by post (an approved paper-mail exception)."""
     shown = _visibility().shown
     by_id = {c.id: c for c in shown}
     docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id))
-    return render_template("customer/documents.html", documents=docs, contracts=by_id)
+    delivery = delivery_for(get_session(), g.brand, current_user.person.id)
+    return render_template(
+        "customer/documents.html", documents=docs, contracts=by_id, delivery=delivery
+    )
 
 
 @bp.get("/documents/<int:document_id>.pdf")

@@ -1,0 +1,280 @@
+"""The intermediary's view of one customer, as P&V's Connect 360 and Vivium's V-Connect
+show it (BK-1, BK-2, BK-3, PD-2), the customer search, and what an intermediary asks
+support for: a paper-mail exception (DC-3) or a missing document (DC-2). Callers commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import segno
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from auth.errors import AuthRefusal
+from auth.validation import normalise_contract_number, parse_email
+from models import (
+    Account,
+    ContactChange,
+    Contract,
+    Document,
+    PaperException,
+    Person,
+    SupportRequest,
+)
+from models.brands import PROFILES
+from models.enums import Brand, DocumentKind
+from models.paper import PaperStatus
+from portal import queries
+from portal.catalogue import Catalogue
+from portal.rules.contacts import ContactDetails, intermediary_view
+from portal.rules.documents import portal_documents
+from portal.rules.guarantees import GuaranteeBlock, guarantee_table
+from portal.rules.themes import ThemeGroup, group_by_theme
+from portal.rules.visibility import HiddenContract, visible_contracts
+from portal.sim.desk import DeskError, clean_text, printable
+from portal.sim.outbox import escape_like
+from portal.sim.publishing import Delivery, account_in, delivery_mode, exceptions_of, parse_year
+
+SEARCH_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Tool:
+    """What the intermediary's tool of a brand shows beyond the customer's own view."""
+
+    name: str
+    role: str  # who uses it: "agent" (P&V) or "broker" (Vivium)
+    shows_onboarding: bool  # BK-1: Connect 360's MyP&V flag and date
+    landing_qr: str | None  # BK-1: the QR code to the portal's landing page
+
+
+TOOLS = {
+    Brand.PV: Tool(
+        PROFILES[Brand.PV].intermediary_tool, "agent", True, PROFILES[Brand.PV].real_url
+    ),
+    Brand.VIVIUM: Tool(PROFILES[Brand.VIVIUM].intermediary_tool, "broker", False, None),
+}
+
+
+@dataclass(frozen=True)
+class Onboarding:
+    registered: bool
+    since: datetime | None
+
+
+@dataclass(frozen=True)
+class BrokerView:
+    brand: Brand
+    tool: Tool
+    person: Person
+    contracts: list[Contract]
+    onboarding: Onboarding | None
+    contact: ContactDetails
+    groups: list[ThemeGroup]
+    guarantees: dict[int, list[GuaranteeBlock]]
+    hidden: list[HiddenContract]
+    documents: list[Document]
+    delivery: Delivery
+    exceptions: list[PaperException]
+    requests: list[SupportRequest]
+    qr_svg: str | None
+
+
+def onboarding(tool: Tool, account: Account | None) -> Onboarding | None:
+    """BK-1: P&V's tool flags the customer's MyP&V onboarding with its date (the account's
+    creation); Vivium brokers are not told of a registration at all."""
+    if not tool.shows_onboarding:
+        return None
+    return Onboarding(account is not None, account.created_at if account else None)
+
+
+def qr_svg(url: str | None) -> str | None:
+    """BK-1: an inline SVG QR code to the landing page, for the agent to show the customer."""
+    if not url:
+        return None
+    return segno.make(url, error="m").svg_inline(scale=4, title="QR code: " + url)
+
+
+def customer(db: Session, brand: Brand, person_id: int) -> tuple[Person, list[Contract]]:
+    """A customer of this brand with every contract of this brand, or DeskError 404."""
+    person = db.get(Person, person_id)
+    contracts = list(
+        db.scalars(
+            select(Contract)
+            .options(selectinload(Contract.components), selectinload(Contract.beneficiaries))
+            .where(Contract.holder_id == person_id, Contract.brand == brand)
+            .order_by(Contract.id)
+        )
+    )
+    if person is None or not contracts:
+        raise DeskError(404, "customer_not_found", f"No {brand.value} customer {person_id}.")
+    return person, contracts
+
+
+def build_view(
+    db: Session, brand: Brand, person_id: int, now: datetime, catalogue: Catalogue
+) -> BrokerView:
+    """BK-2: exactly what the customer's portal shows (the same rules on the same rows),
+    plus the hidden contracts marked with their reason; PD-2: contact details as they
+    reached the intermediary's tool by now; BK-1: the onboarding flag where the tool has it."""
+    person, contracts = customer(db, brand, person_id)
+    tool = TOOLS[brand]
+    visibility = visible_contracts(contracts, brand, person.segment, catalogue)
+    shown_ids = {c.id for c in visibility.shown}
+    changes = db.scalars(
+        select(ContactChange)
+        .where(ContactChange.person_id == person.id, ContactChange.brand == brand)
+        .order_by(ContactChange.changed_at, ContactChange.id)
+    ).all()
+    account = account_in(db, brand, person.id)
+    exceptions = exceptions_of(db, brand, person.id)
+    requests = db.scalars(
+        select(SupportRequest)
+        .where(SupportRequest.person_id == person.id, SupportRequest.brand == brand)
+        .order_by(SupportRequest.created_at.desc(), SupportRequest.id.desc())
+        .limit(20)
+    ).all()
+    return BrokerView(
+        brand=brand,
+        tool=tool,
+        person=person,
+        contracts=contracts,
+        onboarding=onboarding(tool, account),
+        contact=intermediary_view(person, changes, now),
+        groups=group_by_theme(visibility.shown, catalogue),
+        guarantees={c.id: guarantee_table(c.product, c.covered, catalogue) for c in contracts},
+        hidden=visibility.hidden,
+        documents=portal_documents(queries.life_documents(db, shown_ids), shown_ids),
+        delivery=delivery_mode(account, exceptions),
+        exceptions=exceptions,
+        requests=list(requests),
+        qr_svg=qr_svg(tool.landing_qr),
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    person: Person
+    brands: list[str]
+
+
+def search(db: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Hit]:
+    """Customers by name, national number or contract number; at most `limit` of them."""
+    q = " ".join(printable(text or "").split())[:80]
+    if len(q) < 2:
+        return []
+    digits = "".join(ch for ch in q if ch.isdigit())
+    query = select(Person).outerjoin(Contract, Contract.holder_id == Person.id)
+    if not any(ch.isalpha() for ch in q):
+        query = query.where(or_(Person.national_number == digits, Contract.number == (digits or q)))
+    else:
+        like = f"%{escape_like(q)}%"
+        number = normalise_contract_number(q) or q
+        query = query.where(
+            or_(
+                (Person.first_name + " " + Person.last_name).ilike(like, escape="\\"),
+                (Person.last_name + " " + Person.first_name).ilike(like, escape="\\"),
+                Contract.number == number,
+            )
+        )
+    people = list(db.scalars(query.distinct().order_by(Person.last_name, Person.id).limit(limit)))
+    brands: dict[int, set[str]] = {p.id: set() for p in people}
+    rows = db.execute(
+        select(Contract.holder_id, Contract.brand).where(Contract.holder_id.in_(list(brands)))
+    )
+    for holder_id, brand in rows:
+        brands[holder_id].add(brand.value)
+    return [Hit(p, sorted(brands[p.id], reverse=True)) for p in people]
+
+
+def _reply_to(db: Session, brand: Brand, person: Person, given: object, now: datetime) -> str:
+    """The customer's address: the one given, else the account's, else the known one."""
+    if given:
+        if not isinstance(given, str):
+            raise DeskError(422, "invalid_email", "email must be an email address.")
+        try:
+            return parse_email(given)
+        except AuthRefusal as exc:
+            raise DeskError(422, "invalid_email", "email is not a valid address.") from exc
+    account = account_in(db, brand, person.id)
+    if account is not None:
+        return account.email
+    changes = db.scalars(
+        select(ContactChange).where(
+            ContactChange.person_id == person.id, ContactChange.brand == brand
+        )
+    ).all()
+    return intermediary_view(person, changes, now).email or ""
+
+
+def _new_request(db, brand: Brand, person: Person, kind: str, email: str, message, now):
+    account = account_in(db, brand, person.id)
+    req = SupportRequest(
+        brand=brand,
+        kind=kind,
+        status="open",
+        language=account.language if account else person.language,
+        email=email,
+        message=clean_text(message, "message", required=False),
+        person_id=person.id,
+        requested_by="broker",
+        created_at=now,
+    )
+    db.add(req)
+    return req
+
+
+def request_paper(
+    db: Session, brand: Brand, person_id: int, body: dict, now: datetime
+) -> SupportRequest:
+    """DC-3: the intermediary asks support for a paper-mail exception (handled by hand).
+    A customer without an account already gets letters; one request at a time."""
+    person, _contracts = customer(db, brand, person_id)
+    account = account_in(db, brand, person.id)
+    if account is None:
+        raise DeskError(409, "not_registered", "Without an account the customer gets letters.")
+    exceptions = exceptions_of(db, brand, person.id)
+    if delivery_mode(account, exceptions).mode == "paper":
+        raise DeskError(409, "already_paper", "An approved exception is already in force.")
+    if any(e.status == PaperStatus.REQUESTED for e in exceptions):
+        raise DeskError(409, "already_requested", "An exception is already waiting for support.")
+    email = _reply_to(db, brand, person, body.get("email"), now)
+    req = _new_request(db, brand, person, "paper_exception", email, body.get("message"), now)
+    db.flush()
+    db.add(
+        PaperException(
+            brand=brand,
+            person_id=person.id,
+            status=PaperStatus.REQUESTED,
+            support_request_id=req.id,
+            requested_by="broker",
+            reason=req.message,
+            requested_at=now,
+        )
+    )
+    return req
+
+
+def request_document(
+    db: Session, brand: Brand, person_id: int, body: dict, now: datetime
+) -> SupportRequest:
+    """DC-2: the intermediary asks the internal service for a missing document, which
+    goes to the customer by email."""
+    person, contracts = customer(db, brand, person_id)
+    raw_number = body.get("contract_number")
+    number = normalise_contract_number(raw_number) if isinstance(raw_number, str) else ""
+    contract = next((c for c in contracts if c.number == number), None)
+    if contract is None:
+        raise DeskError(422, "invalid_contract", "contract_number is not this customer's.")
+    kind = body.get("document_kind")
+    if not isinstance(kind, str) or kind not in {k.value for k in DocumentKind}:
+        kinds = ", ".join(k.value for k in DocumentKind)
+        raise DeskError(422, "invalid_kind", f"document_kind is one of {kinds}.")
+    year = parse_year(body.get("year"), now)
+    email = _reply_to(db, brand, person, body.get("email"), now)
+    if not email:
+        raise DeskError(422, "email_required", "The customer has no known email: give one.")
+    req = _new_request(db, brand, person, "missing_document", email, body.get("message"), now)
+    req.contract_number, req.document_kind, req.document_year = contract.number, kind, year
+    return req
