@@ -53,7 +53,8 @@ def _expire_idle_sessions():
         log_out()
         session["expired"] = True
         return None
-    session["seen_at"] = moment.isoformat()
+    if moment - seen >= timedelta(seconds=30):  # no cookie rewrite on every request
+        session["seen_at"] = moment.isoformat()
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import g, redirect, render_template, session, url_for
 
-from auth import password_login, registration
+from auth import activation, password_login, registration
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
 from portal.db import get_session
@@ -29,7 +29,7 @@ def register():
     if form.validate_on_submit():
         db = get_session()
         try:
-            letter = registration.request_letter(
+            letter = activation.request_letter(
                 db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
             )
         except AuthRefusal as exc:
@@ -46,7 +46,7 @@ def new_code():
     form = LetterRequestForm()
     if form.validate_on_submit():
         db = get_session()
-        registration.request_replacement(
+        activation.request_replacement(
             db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
         )
         db.commit()
