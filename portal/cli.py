@@ -7,7 +7,7 @@ import os
 import click
 
 from models.brands import PROFILES
-from portal import cli_sim, migrate
+from portal import cli_seed, cli_sim, migrate
 from portal.app import create_app
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
@@ -88,24 +88,12 @@ def run(host: str, port: int, no_seed: bool) -> None:
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 
 
-@main.command()
-@click.option("--reset", is_flag=True, help="Empty the database first.")
-def seed(reset: bool) -> None:
-    """Load the demo personas."""
-    app = migrate.open_app()
-    session = new_session(app)
-    try:
-        if not reset and not is_empty(session):
-            raise click.ClickException(
-                "The database is not empty: use --reset to replace its data."
-            )
-        personas = load_demo(session, reset=reset)
-    finally:
-        session.close()
-    click.echo(f"Seeded {len(personas)} personas:")
-    for p in personas:
-        click.echo(f"  {p.key:<12} {p.name:<22} {p.national_number}")
-
-
-for _command in (cli_sim.reset, cli_sim.clock, cli_sim.outbox, cli_sim.personas):
+for _command in (
+    cli_seed.seed,
+    cli_seed.export,
+    cli_sim.reset,
+    cli_sim.clock,
+    cli_sim.outbox,
+    cli_sim.personas,
+):
     main.add_command(_command)

@@ -191,6 +191,33 @@ PATHS = {
             },
         }
     },
+    "/customers": {
+        "post": {
+            "summary": "Create a customer; any field left out is generated (deterministic with a seed)",
+            "requestBody": _body(
+                {
+                    "type": "object",
+                    "properties": {
+                        "seed": {"type": "integer", "minimum": 0},
+                        "first_name": {"type": "string"},
+                        "last_name": {"type": "string"},
+                        "birth_date": {"type": "string", "format": "date"},
+                        "language": {"type": "string", "enum": ["fr", "nl"]},
+                        "segment": {"type": "string", "enum": ["private", "professional"]},
+                        "brand": {"type": "string", "enum": ["vivium", "pv"]},
+                        "duplicate": {"type": "boolean"},
+                        "both_brands": {"type": "boolean"},
+                        "contracts": {"type": "array", "maxItems": 50, "items": {"type": "object"}},
+                    },
+                    "additionalProperties": True,
+                }
+            ),
+            "responses": {
+                "201": _json({"type": "object", "additionalProperties": True}, "Created"),
+                **_errors(400, 415, 422),
+            },
+        }
+    },
     "/personas": {
         "get": {
             "summary": "The demo personas with their identifiers",

@@ -10,6 +10,7 @@ def register(app: Flask) -> None:
         api_views,
         blueprints,
         broker_views,
+        customers_api,
         desk_views,
         openapi,
         views,

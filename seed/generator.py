@@ -1,0 +1,328 @@
+"""Fake Belgian customers, fast and deterministic: the same seed and options give the
+same rows on any day and any machine (one `random.Random(seed)`, dates counted from
+`seed.belgium.REFERENCE_DATE`, data files shipped in `seed/data/`).
+
+`Generator.batch(n)` returns the rows of n customers as tuples in the column order of
+`seed.columns`, ids included (contiguous from the first ids it was given), ready for
+`executemany`; `seed.bulk.seed_customers` inserts them. `make_customer` makes one
+customer through an ORM session, with any field chosen by the caller.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from random import Random, SystemRandom
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from models import (
+    Beneficiary,
+    Contract,
+    ContractStatus,
+    Document,
+    LifeComponent,
+    Person,
+    Segment,
+    VehicleKind,
+)
+from seed.belgium import (
+    LANGUAGES,
+    NationalNumbers,
+    expand,
+    language_pools,
+    mobile_prefixes,
+)
+from seed.columns import (
+    BENEFICIARY_COLUMNS,
+    COMPONENT_COLUMNS,
+    CONTRACT_COLUMNS,
+    DOCUMENT_COLUMNS,
+    PERSON_COLUMNS,
+    next_ids,
+    orm_values,
+)
+from seed.contracts import EMPTY, ContractMaker, Holder
+from seed.people import AGES, PersonMaker, age_weights, house_numbers
+from seed.products import ONE_PER_CUSTOMER, facts, package_pools, product_pools
+from seed.vehicles import covered_pools, kind_pools, models_by_kind
+
+BRANDS = ("vivium", "pv")
+CONTRACT_COUNTS = ((1, 30), (2, 30), (3, 22), (4, 12), (5, 6))
+VEHICLE_PRODUCT = {"car": "car", "motorhome": "car", "motorbike": "motorbike", "moped": "motorbike",
+                   "tricycle": "motorbike", "quad": "motorbike"}  # fmt: skip
+CONTRACT_EXTRAS = frozenset({"components", "beneficiaries", "life_documents"})
+PERSON_CHOICES = {
+    "sex": {"M", "F"},
+    "language": set(LANGUAGES),
+    "segment": {s.value for s in Segment},
+    "brand": set(BRANDS),
+}
+CONTRACT_CHOICES = {
+    "product": set(facts()),
+    "brand": set(BRANDS),
+    "status": {s.value for s in ContractStatus},
+    "vehicle_kind": {k.value for k in VehicleKind},
+}
+CUSTOMER_KEYS = frozenset({"contracts", "brand", "duplicate", "both_brands"})
+CHILDREN = (
+    (LifeComponent, COMPONENT_COLUMNS, "components", "components"),
+    (Beneficiary, BENEFICIARY_COLUMNS, "beneficiaries", "beneficiaries"),
+    (Document, DOCUMENT_COLUMNS, "documents", "documents"),
+)
+
+
+def parse_mix(text: str | None, allowed: Sequence[str]) -> tuple[tuple[str, float], ...] | None:
+    """ "vivium=0.5,pv=0.5" -> (("vivium", 0.5), ("pv", 0.5)); None for None."""
+    if text is None:
+        return None
+    shares: dict[str, float] = {}
+    for part in text.split(","):
+        name, sep, value = part.partition("=")
+        name = name.strip()
+        if not sep or name not in allowed:
+            raise ValueError(
+                f"expected name=share with a name among {', '.join(allowed)}: {part!r}"
+            )
+        shares[name] = float(value)
+        if shares[name] < 0:
+            raise ValueError(f"a share cannot be negative: {part!r}")
+    if sum(shares.values()) <= 0:
+        raise ValueError("the shares add up to nothing")
+    return tuple(shares.items())
+
+
+@dataclass(frozen=True)
+class Options:
+    """The mix of the generated population; shares need not add up to 1."""
+
+    brand_mix: tuple[tuple[str, float], ...] = (("vivium", 0.5), ("pv", 0.5))
+    language_mix: tuple[tuple[str, float], ...] = (("fr", 0.4), ("nl", 0.6))
+    professional_share: float = 0.12
+    duplicate_share: float = 0.015
+    both_brands_share: float = 0.08
+
+
+@dataclass
+class Batch:
+    """The rows of some customers, per table, and what they are made of."""
+
+    people: list[tuple] = field(default_factory=list)
+    contracts: list[tuple] = field(default_factory=list)
+    components: list[tuple] = field(default_factory=list)
+    beneficiaries: list[tuple] = field(default_factory=list)
+    documents: list[tuple] = field(default_factory=list)
+    customers: int = 0
+    duplicates: int = 0
+    both_brands: int = 0
+    professionals: int = 0
+    hidden: int = 0
+    products: Counter = field(default_factory=Counter)
+
+
+class Generator(PersonMaker, ContractMaker):
+    """Customers one after the other from one random source."""
+
+    def __init__(self, seed: int, options: Options | None = None,
+                 first_ids: Sequence[int] = (1, 1, 1, 1, 1), taken: Any = None) -> None:  # fmt: skip
+        self.rng = Random(seed)
+        self.options = options or Options()
+        self.ids = list(first_ids)
+        self.numbers = NationalNumbers(taken)
+        self.pools = {language: language_pools(language) for language in LANGUAGES}
+        self.kinds, self.models, self.covered = kind_pools(), models_by_kind(), covered_pools()
+        self.packages, self.products = package_pools(), product_pools()
+        known = facts()
+        self.lines = {code: f.line for code, f in known.items()}
+        self.brands = {code: f.brands for code, f in known.items()}
+        self.shown = {(code, s) for code, f in known.items() if f.shown for s in f.segments}
+        o = self.options
+        self.language_pool = expand(
+            [k for k, _ in o.language_mix], [w for _, w in o.language_mix], 1000
+        )
+        self.brand_pool = expand([k for k, _ in o.brand_mix], [w for _, w in o.brand_mix], 1000)
+        self.ages = {s: expand(*age_weights(s), 1000) for s in AGES}
+        self.professional_share = o.professional_share
+        self.both_brands_share = o.both_brands_share if len(set(self.brand_pool)) > 1 else 0.0
+        self.counts = expand([n for n, _ in CONTRACT_COUNTS], [w for _, w in CONTRACT_COUNTS], 100)
+        self.houses = {language: house_numbers(language) for language in LANGUAGES}
+        self.mobile_prefixes = mobile_prefixes()
+
+    def batch(self, count: int) -> Batch:
+        """The rows of the next `count` customers. The cyclic garbage collector pauses
+        meanwhile: rows hold no cycles, and it would rescan the growing lists."""
+        batch = Batch()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for _ in range(count):
+                self.customer(batch)
+        finally:
+            if enabled:
+                gc.enable()
+        return batch
+
+    def customer(self, batch: Batch, fixed: Mapping[str, Any] = EMPTY) -> list[int]:
+        """Append one customer to `batch`; return the ids of its person rows."""
+        r = self.rng.random
+        person = self._person(fixed)
+        segment = person[7]
+        pool = self.brand_pool
+        brand = str((fixed.get("brand") if fixed else None) or pool[int(r() * len(pool))])
+        both = r() < self.both_brands_share
+        duplicate = r() < self.options.duplicate_share
+        if fixed:
+            both, duplicate = fixed.get("both_brands", both), fixed.get("duplicate", duplicate)
+        plan = self._plan(
+            segment, brand, both, duplicate, fixed.get("contracts") if fixed else None
+        )
+        holder = Holder(person[0], person[2], person[3], person[6], int(person[4][:4]),
+                        f"{person[8]} {person[9]}, {person[10]} {person[11]}")  # fmt: skip
+        batch.people.append(person)
+        ids = [person[0]]
+        if duplicate:
+            twin = self._twin(person)
+            batch.people.append(twin)
+            ids.append(twin[0])
+        brands, last = set(), len(plan) - 1
+        shown, products = self.shown, batch.products
+        for i, (product, contract_brand, spec) in enumerate(plan):
+            if duplicate and i == last:
+                holder.id = ids[1]
+            row = self.contract(batch, holder, contract_brand, product, spec)
+            brands.add(row[2])
+            products[row[4]] += 1
+            if row[6] != "active" or (row[4], segment) not in shown:
+                batch.hidden += 1
+        batch.customers += 1
+        batch.duplicates += duplicate
+        batch.both_brands += len(brands) > 1
+        batch.professionals += segment == "professional"
+        return ids
+
+    def _plan(self, segment: str, brand: str, both: bool, duplicate: bool,
+              chosen: list[Mapping] | None) -> list[tuple[str, str, Mapping]]:  # fmt: skip
+        """(product, brand, spec) of each contract of the customer: the chosen ones, or
+        products drawn from the segment's mix (at most one of some, each sold by its brand)."""
+        r = self.rng.random
+        held: set[str] = set()
+        if chosen:
+            plan = []
+            for spec in chosen:
+                b = str(spec.get("brand") or brand)
+                product = str(
+                    spec.get("product")
+                    or VEHICLE_PRODUCT.get(str(spec.get("vehicle_kind")))
+                    or self._draw(segment, b, held)
+                )
+                held.add(product)
+                plan.append((product, b, spec))
+            return plan
+        count = self.counts[int(r() * len(self.counts))]
+        count = max(count, 2) if both or duplicate else count
+        other = "pv" if brand == "vivium" else "vivium"
+        plan = []
+        for i in range(count):
+            b = other if both and (i == 1 or (i > 1 and r() < 0.4)) else brand
+            product = self._draw(segment, b, held)
+            held.add(product)
+            plan.append((product, b, EMPTY))
+        return plan
+
+    def _draw(self, segment: str, brand: str, held: set[str]) -> str:
+        """A product of the segment's mix that `brand` sells, not a second one of those
+        a customer holds once."""
+        r, pool = self.rng.random, self.products[segment]
+        for _ in range(4):
+            product = pool[int(r() * len(pool))]
+            if brand in self.brands[product] and not (
+                product in held and product in ONE_PER_CUSTOMER
+            ):
+                return product
+        return "life_savings"
+
+
+def random_seed() -> int:
+    return SystemRandom().randrange(2**63)
+
+
+class _Registered:
+    """The national numbers already in the database, asked one at a time."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def __contains__(self, number: object) -> bool:
+        query = select(Person.id).where(Person.national_number == number).limit(1)
+        return self.connection.execute(query).first() is not None
+
+
+def make_customer(session: Session, seed: int | None = None, **overrides: Any) -> Person:
+    """Add one generated customer through `session` (flushed, not committed) and return
+    its person record, contracts loaded.
+
+    Any person column may be given (`language`, `postcode`, `birth_date`, `segment`,
+    `email`, ...); `brand` is the customer's main brand, `duplicate=True` records the
+    person twice (the last contract on the second record), `both_brands=True` spreads the
+    contracts over both brands, and `contracts=[{...}]` lists the contracts: each with
+    `product`, `brand`, `status` or any contract column, plus `components`,
+    `beneficiaries` and `life_documents` (years) for life products. Whatever is left out
+    is generated consistently with what is given.
+    """
+    _check_overrides(overrides)
+    session.flush()
+    connection = session.connection()
+    generator = Generator(
+        random_seed() if seed is None else seed,
+        first_ids=next_ids(connection),
+        taken=_Registered(connection),
+    )
+    batch = Batch()
+    generator.customer(batch, overrides)
+    return _add_objects(session, batch)
+
+
+def _check_overrides(overrides: Mapping[str, Any]) -> None:
+    """TypeError for a field no customer or contract has, ValueError for a value out of
+    its choices (products of the catalogue, enum values)."""
+    unknown = set(overrides) - (set(PERSON_COLUMNS) - {"id"}) - CUSTOMER_KEYS
+    allowed = (set(CONTRACT_COLUMNS) - {"id", "holder_id"}) | CONTRACT_EXTRAS
+    _check_choices(overrides, PERSON_CHOICES)
+    for spec in overrides.get("contracts") or ():
+        unknown |= set(spec) - allowed
+        _check_choices(spec, CONTRACT_CHOICES)
+    if unknown:
+        raise TypeError(f"unknown customer fields: {', '.join(sorted(unknown))}")
+
+
+def _check_choices(values: Mapping[str, Any], choices: Mapping[str, Any]) -> None:
+    for name, allowed in choices.items():
+        value = values.get(name)
+        if value is not None and str(value) not in allowed:
+            raise ValueError(f"{name} must be one of {', '.join(sorted(allowed))}: not {value!r}")
+
+
+def _add_objects(session: Session, batch: Batch) -> Person:
+    """The batch as ORM objects linked to each other, added and flushed."""
+    people = {}
+    for row in batch.people:
+        person = Person(**orm_values(Person.__table__, PERSON_COLUMNS, row))
+        session.add(person)
+        people[person.id] = person
+    contracts = {}
+    for row in batch.contracts:
+        values = orm_values(Contract.__table__, CONTRACT_COLUMNS, row)
+        contract = Contract(holder=people[values.pop("holder_id")], **values)
+        session.add(contract)
+        contracts[contract.id] = contract
+    for model, columns, attr, relation in CHILDREN:
+        for row in getattr(batch, attr):
+            values = orm_values(model.__table__, columns, row)
+            getattr(contracts[values.pop("contract_id")], relation).append(model(**values))
+    session.flush()
+    return people[batch.people[0][0]]
