@@ -7,7 +7,7 @@ import os
 import click
 
 from models.brands import PROFILES
-from portal import cli_seed, cli_sim, migrate
+from portal import cli_check, cli_seed, cli_sim, migrate
 from portal.app import create_app
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
@@ -95,5 +95,6 @@ for _command in (
     cli_sim.clock,
     cli_sim.outbox,
     cli_sim.personas,
+    cli_check.check,
 ):
     main.add_command(_command)

@@ -305,3 +305,14 @@ def test_rg2_the_mobile_is_confirmed_before_the_account_exists(flow, db):
         == "sms_code_wrong"
     )
     assert db.scalars(select(Account)).all() == []
+
+
+def test_rg2_after_a_resend_the_code_form_still_posts_to_the_login_step(flow, submit, client, db):
+    flow.register("/pv/nl", "5436548", "1985-03-12")
+    client.delete_cookie("mypv_session", path="/pv")
+    submit("/pv/nl/login/password", {"email": "louise@example.be", "password": PASSWORD})
+    advance_clock(db, timedelta(seconds=61))
+    db.commit()
+    page = submit("/pv/nl/login/sms", {}, action="/pv/nl/sms/resend/login").get_data(as_text=True)
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*data-testid="sms-form"', page)
+    assert form and form.group(1) == "/pv/nl/login/sms"
