@@ -175,4 +175,16 @@ def matching_code(
     state = activation_code_state(matched, now, rules.activation_max_attempts)
     if state != CodeState.VALID:
         raise _REFUSED_BY_STATE[state]()
+    still_valid = db.execute(  # parallel wrong tries may have blocked it since we read it
+        update(ActivationCode)
+        .where(
+            ActivationCode.id == matched.id,
+            ActivationCode.failed_attempts < rules.activation_max_attempts,
+            ActivationCode.used_at.is_(None),
+            ActivationCode.voided_at.is_(None),
+        )
+        .values(failed_attempts=ActivationCode.failed_attempts)
+    )
+    if still_valid.rowcount != 1:
+        raise ActivationCodeBlocked()
     return matched

@@ -25,7 +25,7 @@ from auth.validation import parse_email, parse_mobile
 from models import Account, ContactChange, SmsChallenge, normalise_email
 from portal.rules.contacts import customer_view, intermediary_sees_from
 
-POSTCODE = re.compile(r"^[1-9]\d{3}$")
+POSTCODE = re.compile(r"[1-9][0-9]{3}")
 
 
 class InvalidAddress(AuthRefusal):
@@ -75,7 +75,7 @@ def change_address(
     if (
         not (1 <= len(values["street"]) <= 120)
         or not (1 <= len(values["house_number"]) <= 12)
-        or not POSTCODE.match(values["postcode"])
+        or not POSTCODE.fullmatch(values["postcode"])
         or not (1 <= len(values["city"]) <= 80)
         or any("\x00" in v for v in values.values())
     ):

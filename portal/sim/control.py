@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models import Channel, OutboxMessage
-from models.sim import FAULTS, Fault, advance_clock, clock_now, set_clock, set_fault
+from models.sim import FAULTS, Fault, advance_clock, clock_now, real_now, set_clock, set_fault
 from seed.demo import clear, load_demo
 
 RESET_MODES = ("demo", "empty")
@@ -32,14 +32,28 @@ def deliver_all_letters(db: Session) -> int:
     return result.rowcount
 
 
+MAX_YEARS_AWAY = 50
+
+
+def check_moment(moment: datetime) -> datetime:
+    """Simulated time stays within 50 years of today, so every date computed from it
+    (letter delivery, code expiry) and the stored offset stay in range."""
+    today = real_now()
+    if abs((moment - today).days) > MAX_YEARS_AWAY * 366:
+        raise ValueError(f"the simulated time must stay within {MAX_YEARS_AWAY} years of today")
+    return moment
+
+
 def move_clock(db: Session, *, hours: float = 0, days: float = 0) -> datetime:
     if not (-24 * 3650 <= hours + days * 24 <= 24 * 3650):
         raise ValueError("the clock moves by at most ten years at a time")
-    return advance_clock(db, timedelta(hours=hours, days=days))
+    delta = timedelta(hours=hours, days=days)
+    check_moment(clock_now(db) + delta)
+    return advance_clock(db, delta)
 
 
 def put_clock(db: Session, at: datetime, frozen: bool) -> datetime:
-    set_clock(db, at, frozen=frozen)
+    set_clock(db, check_moment(at), frozen=frozen)
     return clock_now(db)
 
 

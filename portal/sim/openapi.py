@@ -42,7 +42,10 @@ SCHEMAS = {
         "type": "object",
         "required": ["now", "frozen"],
         "properties": {
-            "now": {"type": "string", "format": "date-time"},
+            "now": {
+                "type": "string",
+                "description": "Brussels wall-clock time, ISO 8601 without offset",
+            },
             "frozen": {"type": "boolean"},
         },
     },
@@ -59,8 +62,14 @@ SCHEMAS = {
             "subject": {"type": "string"},
             "body": {"type": "string"},
             "code": {"type": ["string", "null"]},
-            "posted_at": {"type": "string", "format": "date-time"},
-            "deliver_at": {"type": "string", "format": "date-time"},
+            "posted_at": {
+                "type": "string",
+                "description": "Brussels wall-clock time, ISO 8601 without offset",
+            },
+            "deliver_at": {
+                "type": "string",
+                "description": "Brussels wall-clock time, ISO 8601 without offset",
+            },
             "lost": {"type": "boolean"},
             "delivered": {"type": "boolean"},
         },
@@ -100,7 +109,10 @@ PATHS = {
                     {
                         "type": "object",
                         "properties": {
-                            "now": {"type": "string", "format": "date-time"},
+                            "now": {
+                                "type": "string",
+                                "description": "Brussels wall-clock time, ISO 8601 without offset",
+                            },
                             "messages": {
                                 "type": "array",
                                 "items": {"$ref": "#/components/schemas/Message"},
@@ -121,7 +133,10 @@ PATHS = {
                     "type": "object",
                     "required": ["at"],
                     "properties": {
-                        "at": {"type": "string", "format": "date-time"},
+                        "at": {
+                            "type": "string",
+                            "description": "Brussels wall-clock time, ISO 8601 without offset",
+                        },
                         "frozen": {"type": "boolean"},
                     },
                 }

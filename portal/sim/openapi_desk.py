@@ -11,8 +11,11 @@ from portal.sim.desk import ACTIONS, KINDS, STATUSES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 BRANDS = ["vivium", "pv"]
-DATE_TIME = {"type": "string", "format": "date-time"}
-NULLABLE_DATE_TIME = {"type": ["string", "null"], "format": "date-time"}
+DATE_TIME = {"type": "string", "description": "Brussels wall-clock time, ISO 8601 without offset"}
+NULLABLE_DATE_TIME = {
+    "type": ["string", "null"],
+    "description": "Brussels wall-clock time, ISO 8601 without offset",
+}
 DOCUMENT_KINDS = [
     "premium_proof",
     "tax_certificate",

@@ -34,7 +34,7 @@ JPEG = b"\xff\xd8\xff"
 
 @bp.app_context_processor
 def _logout_form():
-    return {"logout_form": EmptyForm()}
+    return {"logout_form": EmptyForm(formdata=None)}
 
 
 @bp.before_app_request
