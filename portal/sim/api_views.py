@@ -57,11 +57,11 @@ def clock_set():
         frozen = body.get("frozen", False)
         if not isinstance(frozen, bool):
             raise ValueError("frozen must be true or false")
+        control.put_clock(db, at, frozen)
     except KeyError:
         return api_error(422, "invalid_clock", "Give 'at' as an ISO date and time.")
     except (TypeError, ValueError) as exc:
         return api_error(422, "invalid_clock", str(exc))
-    control.put_clock(db, at, frozen)
     db.commit()
     return jsonify(_clock_json(db))
 

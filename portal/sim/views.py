@@ -53,12 +53,12 @@ def clock_set():
         return redirect(url_for("sim.dashboard")), 400
     try:
         at = datetime.fromisoformat(request.form.get("at", ""))
+        moment = control.put_clock(
+            get_session(), at.replace(tzinfo=None), frozen=bool(request.form.get("frozen"))
+        )
     except ValueError:
-        flash("Give a date and time, for instance 2026-12-01T09:00.", "error")
+        flash("Give a date and time within 50 years of today, e.g. 2026-12-01T09:00.", "error")
         return redirect(url_for("sim.dashboard"))
-    moment = control.put_clock(
-        get_session(), at.replace(tzinfo=None), frozen=bool(request.form.get("frozen"))
-    )
     return _done(f"Clock set to {moment:%d/%m/%Y %H:%M}.")
 
 
