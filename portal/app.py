@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from auth import login as auth_login
 from auth import sessions as auth_sessions
 from auth.settings import AuthSettings
-from portal import db, errors, i18n
+from portal import db, errors, i18n, security
 from portal.catalogue import default_catalogue, load_catalogue
 from portal.config import defaults
 
@@ -38,6 +38,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     db.init_app(app)
     i18n.init_app(app)
     auth_sessions.init_app(app)
+    security.init_app(app)
     auth_login.init_app(app, db.get_session)
     errors.init_app(app)
 
