@@ -81,7 +81,7 @@ def run(host: str, port: int, no_seed: bool) -> None:
     click.echo("Serving the portal simulator:")
     for label, url in _urls(host, port):
         click.echo(f"  {label:<18} {url}")
-    console = _urls(host, port)[0][1] + "sim/outbox"
+    console = _urls(host, port)[0][1] + "sim/"
     click.echo(f"  {'Console':<18} {console}")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"  Console token (needed from other machines): {app.config['SIM_TOKEN']}")
