@@ -1,8 +1,8 @@
 """Fixtures of the security suite (OWASP ASVS 5.0 level 2, see SECURITY.md).
 
 The `app` fixture of tests/conftest.py is wrapped so that every app of this suite has
-the security headers of `portal.security`, whether or not the factory registers them
-yet (`init_app` is idempotent). Hypothesis runs with a shared profile: no example
+the security headers of `portal.security` (the factory registers them; `init_app` is
+idempotent). Hypothesis runs with a shared profile: no example
 database in the repository, no deadline (scrypt password hashing is slow on purpose),
 and with CI set the same examples every run (a red build is then reproducible).
 """
@@ -69,7 +69,8 @@ REFUSAL = re.compile(r'data-testid="(?:refusal|eid-message)" data-code="([a-z_]+
 
 @pytest.fixture
 def app(app):
-    """The test app with `portal.security` installed (until the factory does it)."""
+    """The test app, with `portal.security` installed (the factory does it; calling
+    `init_app` again is a no-op, and keeps this suite meaningful on an app without it)."""
     security.init_app(app)
     return app
 

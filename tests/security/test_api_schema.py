@@ -134,3 +134,42 @@ def test_bug1_an_absurd_simulated_date_is_refused_not_a_server_error(client, per
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     data = {"csrf_token": token, "contract_number": "5436548", "birth_date": "1985-03-12"}
     assert client.post("/pv/nl/register", data=data).status_code < 500
+
+
+def nul_requests(doc: dict):
+    """(method, url, documented statuses) with a NUL byte in each string parameter."""
+    for path, item in doc["paths"].items():
+        shared = item.get("parameters", [])
+        for method, operation in item.items():
+            if method not in METHODS:
+                continue
+            params = shared + operation.get("parameters", [])
+            documented = {int(code) for code in operation["responses"] if code.isdigit()}
+            for param in params:
+                url = path
+                query = {}
+                for other in params:  # every path parameter needs some value
+                    if other["in"] == "path":
+                        url = url.replace(f"{{{other['name']}}}", "1")
+                if param["in"] == "path":
+                    url = path.replace(f"{{{param['name']}}}", "a%00b")
+                    url = re.sub(r"\{[^}]+\}", "1", url)
+                elif param["in"] == "query":
+                    query = {param["name"]: "a\x00b"}
+                else:
+                    continue
+                yield method.upper(), "/sim/api" + url, query, documented
+
+
+def test_a_nul_byte_in_any_parameter_gets_a_documented_answer(client, personas):
+    """Whatever refuses a NUL byte (the operation or an app-wide guard), the answer is one
+    the document lists, never a 5xx (V4.1.1, V16.5.1)."""
+    doc = client.get("/sim/api/openapi.json").get_json()
+    undocumented = []
+    for method, url, query, documented in nul_requests(doc):
+        kwargs = {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
+        response = client.open(url, method=method, query_string=query, **kwargs)
+        assert response.status_code < 500, (method, url, query)
+        if response.status_code not in documented:
+            undocumented.append(f"{method} {url} {query}: {response.status_code}")
+    assert undocumented == []

@@ -529,7 +529,7 @@ def test_eid_reader_search(app, client, personas, space, query):
     brand, lang = space
     before = Snapshot(app)
     response = client.get(f"/{brand}/{lang}/login/eid", query_string={"q": query})
-    assert response.status_code == 200
+    assert response.status_code == 200 or ("\x00" in query and response.status_code == 400)
     assert_page_ok(response, lang, payloads(query))
     outcome(response)
     before.assert_unchanged(response)
@@ -567,6 +567,12 @@ def test_eid_card_and_pin(app, client, db, personas, space, fields):
 # --- itsme: the stub's phone and the portal's callback -----------------------------------------------
 
 
+def stub_language(response, lang: str) -> str | None:
+    """The stub's own pages speak the request's ui_locales; a 400 refused before the stub
+    read its transaction cannot know it (the error page then uses the default)."""
+    return None if response.status_code == 400 else lang
+
+
 def open_phone(client, brand: str, lang: str) -> str:
     form = FormClient(client, f"/{brand}/{lang}/itsme")
     started = form.post(f"/{brand}/{lang}/itsme/start")
@@ -600,11 +606,11 @@ def test_itsme_stub_phone(app, client, db, personas, space, fields):
     brand, lang = space
     phone = open_phone(client, brand, lang)
     page = client.get(phone, query_string={"q": data["q"]})
-    assert_page_ok(page, lang, payloads(data["q"]))
+    assert_page_ok(page, stub_language(page, lang), payloads(data["q"]))
     form = FormClient(client, phone)
     before = Snapshot(app)
     response = form.post(data=data)
-    assert_page_ok(response, lang, payloads(*data.values()))
+    assert_page_ok(response, stub_language(response, lang), payloads(*data.values()))
     outcome(response)
     if response.status_code == 302:
         assert "/itsme/callback?" in response.location
@@ -628,6 +634,8 @@ def test_itsme_callback_with_forged_answers(app, client, personas, space, args):
     response = client.get(f"/{brand}/{lang}/itsme/callback", query_string=args)
     assert_page_ok(response, lang, payloads(*args.values()))
     outcome(response)
+    if any("\x00" in value for value in args.values()) and response.status_code == 400:
+        return  # refused outright (a NUL byte): fine, nothing was tried
     assert response.status_code == 200 and refusal_code(response)
     before.assert_unchanged(response)
 
@@ -690,7 +698,8 @@ def test_nul_bytes_and_look_alikes_in_the_path_never_fail(client, personas):
         "/pv/nl/contracts/' OR 1=1 --",
     ):
         response = client.get(path)
-        assert response.status_code in (302, 404), (path, response.status_code)
+        refused = "%00" in path and response.status_code == 400  # a NUL byte may be refused
+        assert response.status_code in (302, 404) or refused, (path, response.status_code)
         if response.status_code == 404 and path.startswith("/pv/nl/"):
             assert_page_ok(response, "nl")
 
@@ -790,5 +799,7 @@ def test_nul_bytes_are_stopped_before_the_database(
     the database never sees it (PostgreSQL would refuse it)."""
     with caplog.at_level(logging.WARNING, logger="portal.security"):
         response = send(client, db)
+    if response.request.path.startswith("/stub/"):
+        lang = stub_language(response, lang)
     assert_page_ok(response, lang)
     assert not [r for r in caplog.records if "database refused" in r.getMessage()]
