@@ -1,28 +1,48 @@
 # Two commands on a fresh machine with Python 3.11 and make: `make run` and `make test`.
+# Both install the exact versions (with their hashes) of uv.lock, through uv, which
+# `make` itself installs into .tools/ at a pinned version. `make lock` updates the lock.
 PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.run-stamp
+TEST_STAMP := $(VENV)/.test-stamp
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+SYNC := $(UV) sync --frozen --python $(PYTHON) --quiet
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format lock clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
 
-run: $(STAMP)
+# `make run` needs only the runtime packages; --inexact keeps the test ones if present.
+$(RUN_STAMP): pyproject.toml uv.lock | $(UV)
+	$(SYNC) --inexact
+	touch $@
+
+$(TEST_STAMP): pyproject.toml uv.lock | $(UV)
+	$(SYNC) --extra test
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/portal-sim run
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Re-resolve every dependency to its newest allowed version and rewrite uv.lock.
+lock: | $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+
 clean:
-	rm -rf $(VENV) instance test-results .pytest_cache
+	rm -rf $(VENV) $(TOOLS) instance test-results .pytest_cache build

@@ -17,10 +17,16 @@ from portal.config import defaults
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def template_folder() -> Path:
+    """templates/ of the source tree, or its copy inside an installed wheel."""
+    source = ROOT / "templates"
+    return source if source.is_dir() else Path(__file__).resolve().parent / "templates"
+
+
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
+        template_folder=str(template_folder()),
         static_folder="static",
         instance_relative_config=True,
     )

@@ -24,14 +24,28 @@ def po_files(lang: str) -> list[Path]:
 
 
 def merged_catalog(lang: str) -> Catalog:
-    """All the `.po` files of one language as one catalogue."""
-    merged = Catalog(locale=lang)
+    """All the `.po` files of one language as one catalogue.
+
+    The catalogue keeps the `Plural-Forms` header of the source files: Babel would
+    otherwise take the locale's CLDR rule (three French forms since Babel 2.19), which
+    does not match the two forms the `.po` files hold.
+    """
+    merged: Catalog | None = None
     for path in po_files(lang):
         with path.open("rb") as fh:
-            for message in read_po(fh, locale=lang):
-                if message.id and message.string:
-                    merged[message.id] = message
-    return merged
+            catalog = read_po(fh, locale=lang)
+        if merged is None:
+            merged = Catalog(locale=lang)
+            merged.mime_headers = catalog.mime_headers
+        elif catalog.plural_forms != merged.plural_forms:
+            raise ValueError(
+                f"{path.name}: Plural-Forms {catalog.plural_forms!r} differs from "
+                f"{merged.plural_forms!r} in the other {lang} files"
+            )
+        for message in catalog:
+            if message.id and message.string:
+                merged[message.id] = message
+    return merged if merged is not None else Catalog(locale=lang)
 
 
 def compile_translations(target: Path) -> None:
@@ -39,7 +53,8 @@ def compile_translations(target: Path) -> None:
     for lang in LANGUAGES:
         sources = po_files(lang)
         mo = target / lang / "LC_MESSAGES" / "messages.mo"
-        newest = max((p.stat().st_mtime for p in sources), default=0)
+        # this module's own date too: a change to how catalogues merge recompiles them
+        newest = max((p.stat().st_mtime for p in [*sources, Path(__file__)]), default=0)
         if mo.exists() and mo.stat().st_mtime >= newest:
             continue
         mo.parent.mkdir(parents=True, exist_ok=True)
