@@ -6,13 +6,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 # No I, O, 0 or 1: a code read from a letter is typed without confusion.
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 ACTIVATION_LENGTH = 8
-LETTER_DELIVERY_TIME = time(10, 0)
 
 
 class CodeState(StrEnum):
@@ -72,19 +71,3 @@ def sms_challenge_state(challenge, now: datetime, max_attempts: int) -> CodeStat
     if now >= challenge.expires_at:
         return CodeState.EXPIRED
     return CodeState.VALID
-
-
-def add_business_days(start: date, days: int) -> date:
-    """The date `days` working days (Monday to Friday) after `start`."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
-def letter_delivery(posted: datetime, business_days: int) -> datetime:
-    """A letter posted at `posted` arrives in the morning, `business_days` later."""
-    return datetime.combine(add_business_days(posted.date(), business_days), LETTER_DELIVERY_TIME)

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from auth.codes import display_code, letter_delivery
+from auth.codes import display_code
 from models import Channel, OutboxMessage, Person
 from models.brands import PROFILES, Text
+from models.calendar import letter_delivery
 from models.enums import Brand, Language
 from models.sim import fault_on
 

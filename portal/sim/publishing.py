@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auth.codes import letter_delivery
 from models import (
     Account,
     Channel,
@@ -23,6 +22,7 @@ from models import (
     SupportRequest,
 )
 from models.brands import PROFILES, Text
+from models.calendar import letter_delivery
 from models.enums import LIFE_DOCUMENT_KINDS, Brand, DocumentKind, Line
 from models.paper import PaperStatus
 from models.sim import fault_on

@@ -77,7 +77,7 @@ def test_dc3_paper_exception_before_and_after_approval_changes_email_to_letter(c
     }
     assert (letter["channel"], letter["kind"]) == ("letter", "document_letter")
     assert letter["recipient"] == "Louise Peeters, Kerkstraat 12, 2000 Antwerpen"
-    assert letter["delivered"] is False and letter["deliver_at"] == "2026-11-25T10:00:00"
+    assert letter["delivered"] is False and letter["deliver_at"] == "2026-11-25T08:00:00"
     assert "Fiscaal attest 2026" in letter["body"]
 
 

@@ -81,7 +81,7 @@ def test_rg1_a_letter_with_the_activation_code_is_posted_and_delivered_two_busin
     assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", letter.code)
     assert letter.code in letter.body and "5436548" in letter.body
     assert letter.language.value == "nl" and "activeringscode" in letter.body
-    assert letter.deliver_at == datetime(2026, 11, 25, 10, 0)
+    assert letter.deliver_at == datetime(2026, 11, 25, 8, 0)
     assert not letter.delivered(MONDAY)
     stored = db.scalars(select(ActivationCode)).one()
     assert letter.code.replace("-", "") not in stored.code_hash
