@@ -1,7 +1,9 @@
-"""The portal's forms (Flask-WTF: every POST carries a CSRF token)."""
+"""The portal's forms (Flask-WTF: every POST carries a CSRF token). A form shown again
+because it was refused answers 422 (`REFUSED`, `shown_status`), with its message."""
 
 from __future__ import annotations
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileSize
@@ -14,7 +16,28 @@ from wtforms import (
     StringField,
     TelField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+
+from auth.errors import InvalidEmail
+from auth.validation import parse_email
+
+REFUSED = 422
+
+
+def shown_status() -> int:
+    """The status of a form page: 200 when asked for, 422 when shown again after a
+    POST (the form, or what it said, was refused)."""
+    return REFUSED if request.method == "POST" else 200
+
+
+def plain_email(_form, field) -> None:
+    """An address as typed, spaces inside refused (never dropped), RG-7."""
+    try:
+        field.data = parse_email(field.data or "")
+    except InvalidEmail:
+        raise ValidationError(
+            _l("Enter your email address without spaces, for example name@example.be.")
+        ) from None
 
 
 class EmptyForm(FlaskForm):
@@ -32,7 +55,8 @@ class IdentityAccountForm(FlaskForm):
 class ReportForm(FlaskForm):
     error_code = HiddenField(validators=[DataRequired(), Length(max=40)])
     email = EmailField(
-        _l("Email address you want to use"), validators=[DataRequired(), Length(max=254)]
+        _l("Email address you want to use"),
+        validators=[DataRequired(), Length(max=254), plain_email],
     )
     message = StringField(_l("Anything to add? (optional)"), validators=[Length(max=1000)])
     screenshot = FileField(

@@ -1,5 +1,10 @@
 """Bulk seeding: generate customers batch after batch and insert each batch with one
-`executemany` per table through SQLAlchemy Core; memory stays flat whatever the count."""
+`executemany` per table through SQLAlchemy Core; memory stays flat whatever the count.
+
+Each batch is generated and written under the id tables' write lock
+(`seed.columns.reserve_ids`) with the ids free at that moment, and PostgreSQL's
+sequences are moved past them before the batch commits: two seedings at once, or a
+seeding and testers creating customers, wait for each other instead of colliding."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from models import Person
-from seed.columns import TABLES, missing_columns, next_ids
+from seed.columns import TABLES, missing_columns, reserve_ids, sync_sequences
 from seed.generator import Batch, Generator, Options
 
 BATCH_SIZE = 2000
@@ -86,9 +91,11 @@ def insert_batch(connection: Connection, batch: Batch, statements: list[tuple[st
             connection.exec_driver_sql(sql, rows)
 
 
-def registered_numbers(connection: Connection) -> set[str]:
-    """National numbers already in the database, so that new customers get others."""
-    return set(connection.execute(select(Person.national_number)).scalars())
+def registered_numbers(connection: Connection, from_id: int = 0) -> set[str]:
+    """National numbers already in the database (of the records from `from_id` on), so
+    that new customers get others."""
+    query = select(Person.national_number).where(Person.id >= from_id)
+    return set(connection.execute(query).scalars())
 
 
 def seed_customers(
@@ -107,13 +114,19 @@ def seed_customers(
     started = perf_counter()
     connection = session.connection()
     statements = insert_statements(connection)
-    generator = Generator(seed, options, next_ids(connection), registered_numbers(connection))
+    taken = registered_numbers(connection)
+    generator = Generator(seed, options, reserve_ids(connection), taken)
     summary = Summary()
     done = 0
     while done < count:
         size = min(batch_size, count - done)
+        connection = session.connection()
+        expected, generator.ids = generator.ids[0], reserve_ids(connection)
+        if generator.ids[0] > expected:  # another writer's people since the last batch
+            taken |= registered_numbers(connection, expected)
         batch = generator.batch(size)
-        insert_batch(session.connection(), batch, statements)
+        insert_batch(connection, batch, statements)
+        sync_sequences(connection)
         summary.add(batch)
         done += size
         if commit:

@@ -88,8 +88,47 @@ def orm_values(table: Table, columns: Sequence[str], row: Sequence[Any]) -> dict
 
 
 def next_ids(connection: Connection) -> list[int]:
-    """The first free id of each table of `TABLES` (one past the current maximum)."""
+    """The first free id of each table of `TABLES` (one past the current maximum).
+    Safe only under `lock_id_tables`: see `reserve_ids`."""
     return [
         (connection.execute(select(func.max(model.__table__.c.id))).scalar() or 0) + 1
         for model, _, _ in TABLES
     ]
+
+
+def lock_id_tables(connection: Connection) -> None:
+    """Make this transaction the only writer of the tables of `TABLES` until it ends, so
+    that two writers wait for each other instead of taking the same ids. SQLite: the
+    database's write lock (BEGIN IMMEDIATE, unless a write already holds it); PostgreSQL:
+    a self-exclusive table lock that also holds back ordinary inserts (and their
+    `nextval`), readers go on."""
+    name = connection.dialect.name
+    if name == "sqlite":
+        dbapi = connection.connection.dbapi_connection
+        if dbapi is not None and not dbapi.in_transaction:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif name == "postgresql":
+        names = ", ".join(model.__table__.name for model, _, _ in TABLES)
+        connection.exec_driver_sql(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE")
+
+
+def reserve_ids(connection: Connection) -> list[int]:
+    """The first free id of each table, reserved for this transaction: the rows it
+    writes with explicit ids from there on collide with no other writer's. Call
+    `sync_sequences` after writing them."""
+    lock_id_tables(connection)
+    return next_ids(connection)
+
+
+def sync_sequences(connection: Connection) -> None:
+    """PostgreSQL: move each table's id sequence past the largest id in the table, so
+    that an ordinary insert (ORM, `nextval`) never takes an id written explicitly."""
+    if connection.dialect.name != "postgresql":
+        return
+    for model, _, _ in TABLES:
+        table = model.__table__.name
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST("
+            f"(SELECT COALESCE(MAX(id), 0) FROM {table}),"
+            f" nextval(pg_get_serial_sequence('{table}', 'id'))))"
+        )

@@ -4,8 +4,8 @@ same rows on any day and any machine (one `random.Random(seed)`, dates counted f
 
 `Generator.batch(n)` returns the rows of n customers as tuples in the column order of
 `seed.columns`, ids included (contiguous from the first ids it was given), ready for
-`executemany`; `seed.bulk.seed_customers` inserts them. `make_customer` makes one
-customer through an ORM session, with any field chosen by the caller.
+`executemany`; `seed.bulk.seed_customers` inserts them, `seed.customer.make_customer`
+makes one customer through an ORM session, with any field chosen by the caller.
 """
 
 from __future__ import annotations
@@ -17,35 +17,12 @@ from dataclasses import dataclass, field
 from random import Random, SystemRandom
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
-
-from models import (
-    Beneficiary,
-    Contract,
-    ContractStatus,
-    Document,
-    LifeComponent,
-    Person,
-    Segment,
-    VehicleKind,
-)
 from seed.belgium import (
     LANGUAGES,
     NationalNumbers,
     expand,
     language_pools,
     mobile_prefixes,
-)
-from seed.columns import (
-    BENEFICIARY_COLUMNS,
-    COMPONENT_COLUMNS,
-    CONTRACT_COLUMNS,
-    DOCUMENT_COLUMNS,
-    PERSON_COLUMNS,
-    next_ids,
-    orm_values,
 )
 from seed.contracts import EMPTY, ContractMaker, Holder
 from seed.people import AGES, PersonMaker, age_weights, house_numbers
@@ -56,25 +33,6 @@ BRANDS = ("vivium", "pv")
 CONTRACT_COUNTS = ((1, 30), (2, 30), (3, 22), (4, 12), (5, 6))
 VEHICLE_PRODUCT = {"car": "car", "motorhome": "car", "motorbike": "motorbike", "moped": "motorbike",
                    "tricycle": "motorbike", "quad": "motorbike"}  # fmt: skip
-CONTRACT_EXTRAS = frozenset({"components", "beneficiaries", "life_documents"})
-PERSON_CHOICES = {
-    "sex": {"M", "F"},
-    "language": set(LANGUAGES),
-    "segment": {s.value for s in Segment},
-    "brand": set(BRANDS),
-}
-CONTRACT_CHOICES = {
-    "product": set(facts()),
-    "brand": set(BRANDS),
-    "status": {s.value for s in ContractStatus},
-    "vehicle_kind": {k.value for k in VehicleKind},
-}
-CUSTOMER_KEYS = frozenset({"contracts", "brand", "duplicate", "both_brands"})
-CHILDREN = (
-    (LifeComponent, COMPONENT_COLUMNS, "components", "components"),
-    (Beneficiary, BENEFICIARY_COLUMNS, "beneficiaries", "beneficiaries"),
-    (Document, DOCUMENT_COLUMNS, "documents", "documents"),
-)
 
 
 def parse_mix(text: str | None, allowed: Sequence[str]) -> tuple[tuple[str, float], ...] | None:
@@ -249,80 +207,3 @@ class Generator(PersonMaker, ContractMaker):
 
 def random_seed() -> int:
     return SystemRandom().randrange(2**63)
-
-
-class _Registered:
-    """The national numbers already in the database, asked one at a time."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-
-    def __contains__(self, number: object) -> bool:
-        query = select(Person.id).where(Person.national_number == number).limit(1)
-        return self.connection.execute(query).first() is not None
-
-
-def make_customer(session: Session, seed: int | None = None, **overrides: Any) -> Person:
-    """Add one generated customer through `session` (flushed, not committed) and return
-    its person record, contracts loaded.
-
-    Any person column may be given (`language`, `postcode`, `birth_date`, `segment`,
-    `email`, ...); `brand` is the customer's main brand, `duplicate=True` records the
-    person twice (the last contract on the second record), `both_brands=True` spreads the
-    contracts over both brands, and `contracts=[{...}]` lists the contracts: each with
-    `product`, `brand`, `status` or any contract column, plus `components`,
-    `beneficiaries` and `life_documents` (years) for life products. Whatever is left out
-    is generated consistently with what is given.
-    """
-    _check_overrides(overrides)
-    session.flush()
-    connection = session.connection()
-    generator = Generator(
-        random_seed() if seed is None else seed,
-        first_ids=next_ids(connection),
-        taken=_Registered(connection),
-    )
-    batch = Batch()
-    generator.customer(batch, overrides)
-    return _add_objects(session, batch)
-
-
-def _check_overrides(overrides: Mapping[str, Any]) -> None:
-    """TypeError for a field no customer or contract has, ValueError for a value out of
-    its choices (products of the catalogue, enum values)."""
-    unknown = set(overrides) - (set(PERSON_COLUMNS) - {"id"}) - CUSTOMER_KEYS
-    allowed = (set(CONTRACT_COLUMNS) - {"id", "holder_id"}) | CONTRACT_EXTRAS
-    _check_choices(overrides, PERSON_CHOICES)
-    for spec in overrides.get("contracts") or ():
-        unknown |= set(spec) - allowed
-        _check_choices(spec, CONTRACT_CHOICES)
-    if unknown:
-        raise TypeError(f"unknown customer fields: {', '.join(sorted(unknown))}")
-
-
-def _check_choices(values: Mapping[str, Any], choices: Mapping[str, Any]) -> None:
-    for name, allowed in choices.items():
-        value = values.get(name)
-        if value is not None and str(value) not in allowed:
-            raise ValueError(f"{name} must be one of {', '.join(sorted(allowed))}: not {value!r}")
-
-
-def _add_objects(session: Session, batch: Batch) -> Person:
-    """The batch as ORM objects linked to each other, added and flushed."""
-    people = {}
-    for row in batch.people:
-        person = Person(**orm_values(Person.__table__, PERSON_COLUMNS, row))
-        session.add(person)
-        people[person.id] = person
-    contracts = {}
-    for row in batch.contracts:
-        values = orm_values(Contract.__table__, CONTRACT_COLUMNS, row)
-        contract = Contract(holder=people[values.pop("holder_id")], **values)
-        session.add(contract)
-        contracts[contract.id] = contract
-    for model, columns, attr, relation in CHILDREN:
-        for row in getattr(batch, attr):
-            values = orm_values(model.__table__, columns, row)
-            getattr(contracts[values.pop("contract_id")], relation).append(model(**values))
-    session.flush()
-    return people[batch.people[0][0]]

@@ -2,12 +2,16 @@
 
 The API is exempt from the CSRF token (scripts call it) but its state-changing calls
 must send `Content-Type: application/json`, which a web page of another site cannot do
-without a CORS preflight that the simulator never grants.
+without a CORS preflight that the simulator never grants. A DELETE without a body needs
+no Content-Type: DELETE is never a "simple" cross-site request, it always needs that
+preflight.
+
+A body that is no JSON object, or JSON nested too deep to read, answers 400 JSON.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, abort, jsonify, request
 
 from models.sim import clock_now
 from portal.db import get_session
@@ -21,6 +25,8 @@ api.before_request(access.guard)
 
 @api.before_request
 def _json_only():
+    if request.method == "DELETE" and not _has_body():
+        return None
     if request.method in ("POST", "PUT", "PATCH", "DELETE") and not request.is_json:
         return api_error(415, "json_required", "Send the request body as application/json.")
     return None
@@ -37,11 +43,19 @@ def api_error(status: int, error: str, message: str, **extra):
     return response
 
 
+def _has_body() -> bool:
+    return bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "")
+
+
 def json_body() -> dict:
-    """The JSON object of the request ({} when there is none); ValueError otherwise."""
+    """The JSON object of the request ({} when there is none); ValueError when it is
+    another JSON value; a 400 JSON answer when it cannot be read at all."""
     if not request.content_length:
         return {}
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        abort(api_error(400, "invalid_json", "The JSON body is nested too deep to be read."))
     if not isinstance(body, dict):
         raise ValueError("The request body must be a JSON object.")
     return body

@@ -1,84 +1,82 @@
 """POST /sim/api/customers: a customer with chosen contracts and attributes; whatever
-is left out is generated (deterministically when a seed is given)."""
+is left out is generated (deterministically when a seed is given). Every field is
+checked first (`portal.sim.customer_input`): 422 naming the field; a contract number
+already given to another contract: 409. The answer lists every record made."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import jsonify
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from models import Contract
+from models import Contract, Person
+from models.sim import clock_now
 from portal.db import get_session
 from portal.sim.blueprints import api, api_error, json_body
-from seed.generator import make_customer
-
-DATE_FIELDS = {"birth_date", "start_date", "renewal_date", "end_date"}
-
-
-def _dates(values: dict) -> dict:
-    """ISO dates in the JSON body become dates; ValueError names a bad one."""
-    out = dict(values)
-    for key in DATE_FIELDS & set(out):
-        if out[key] is not None:
-            try:
-                out[key] = date.fromisoformat(str(out[key]))
-            except ValueError as exc:
-                raise ValueError(f"{key} must be an ISO date (YYYY-MM-DD)") from exc
-    return out
+from portal.sim.customer_input import clean_customer
+from portal.sim.input_checks import Refused
+from seed.customer import create_customer as generate_customer
 
 
-def _overrides(body: dict) -> tuple[int | None, dict]:
-    seed = body.pop("seed", None)
-    if seed is not None and (
-        not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63
-    ):
-        raise ValueError("seed must be a non-negative integer")
-    contracts = body.get("contracts")
-    if contracts is not None:
-        if (
-            not isinstance(contracts, list)
-            or not all(isinstance(c, dict) for c in contracts)
-            or len(contracts) > 50
-        ):
-            raise ValueError("contracts must be a list of at most 50 objects")
-        body["contracts"] = [_dates(c) for c in contracts]
-    return seed, _dates(body)
+def _taken_number(db, specs: list[dict]) -> str | None:
+    """A chosen contract number that another contract (or this body twice) has."""
+    numbers = [spec["number"] for spec in specs if spec.get("number")]
+    if len(numbers) != len(set(numbers)):
+        return next(n for n in numbers if numbers.count(n) > 1)
+    if not numbers:
+        return None
+    return db.scalar(select(Contract.number).where(Contract.number.in_(numbers)).limit(1))
 
 
-@api.post("/customers")
-def create_customer():
-    try:
-        seed, overrides = _overrides(json_body())
-    except ValueError as exc:
-        return api_error(422, "invalid_customer", str(exc))
-    db = get_session()
-    try:
-        person = make_customer(db, seed, **overrides)
-    except (TypeError, ValueError, KeyError) as exc:
-        db.rollback()
-        return api_error(422, "invalid_customer", str(exc).strip("'\""))
-    contracts = db.scalars(
-        select(Contract).where(Contract.holder_id == person.id).order_by(Contract.id)
-    ).all()
-    body = {
+def _person(person: Person) -> dict:
+    return {
         "person_id": person.id,
         "name": person.full_name,
         "national_number": person.national_number,
         "birth_date": person.birth_date.isoformat(),
+        "sex": person.sex,
         "language": person.language.value,
         "segment": person.segment.value,
         "email": person.email,
         "mobile": person.mobile,
-        "contracts": [
-            {
-                "brand": c.brand.value,
-                "number": c.number,
-                "product": c.product,
-                "status": c.status.value,
-            }
-            for c in contracts
-        ],
     }
-    db.commit()
+
+
+def _contract(contract: Contract) -> dict:
+    return {
+        "person_id": contract.holder_id,
+        "brand": contract.brand.value,
+        "number": contract.number,
+        "product": contract.product,
+        "status": contract.status.value,
+    }
+
+
+@api.post("/customers")
+def create_customer():
+    """201 with the customer (its first record's fields), `records` (each person record
+    made: two when recorded twice, RG-5) and `contracts` (of every record)."""
+    db = get_session()
+    try:
+        body = json_body()
+    except ValueError as exc:
+        return api_error(400, "invalid_body", str(exc))
+    try:
+        seed, overrides = clean_customer(body, clock_now(db).date())
+    except Refused as exc:
+        return api_error(422, "invalid_customer", str(exc), field=exc.field)
+    taken = _taken_number(db, overrides.get("contracts") or [])
+    if taken:
+        return api_error(409, "contract_number_taken", f"contracts: the number {taken} is taken.")
+    try:
+        created = generate_customer(db, seed, **overrides)
+        body = {
+            **_person(created.people[0]),
+            "records": [_person(p) for p in created.people],
+            "contracts": [_contract(c) for c in created.contracts],
+        }
+        db.commit()
+    except IntegrityError:  # the same number chosen by two testers at the same moment
+        db.rollback()
+        return api_error(409, "contract_number_taken", "contracts: a number is taken.")
     return jsonify(body), 201

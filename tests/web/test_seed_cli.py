@@ -19,7 +19,7 @@ from models.base import create_schema, make_engine, make_session_factory
 from portal import cli_seed
 from seed import build
 from seed.bulk import seed_customers
-from seed.generator import make_customer
+from seed.customer import make_customer
 
 
 @pytest.fixture
