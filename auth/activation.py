@@ -1,5 +1,9 @@
 """Activation letters: who may ask for one, posting it, replacing it, and checking the
-code typed back (RG-1, RG-5, RG-6)."""
+code typed back (RG-1, RG-5, RG-6).
+
+Limits (auth.limits): step 1 and "send me a new code" per client address and hour;
+refused step-1 tries per contract number and day; letters per contract and day.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from auth import limits, throttle
 from auth.accounts import account_of
 from auth.codes import (
     CodeState,
@@ -33,8 +38,10 @@ from auth.errors import (
 from auth.messages import post_activation_letter
 from auth.settings import AuthSettings
 from auth.validation import normalise_contract_number
-from models import ActivationCode, Contract, OutboxMessage, Person
+from models import Account, ActivationCode, Contract, OutboxMessage, Person
+from models.calendar import letter_delivery
 from models.enums import Brand, ContractStatus
+from models.sim import fault_on
 
 _REFUSED_BY_STATE = {
     CodeState.USED: ActivationCodeUsed,
@@ -120,6 +127,14 @@ def post_new_code(
     return letter
 
 
+def _address_allowed(db: Session, address: str, now: datetime, rules: AuthSettings):
+    """None if this client address may try step 1 or "new code" once more, else until
+    when it may not."""
+    return throttle.take(
+        db, "register_address", address, limits.quota("register_address", rules), now
+    )
+
+
 def request_letter(
     db: Session,
     brand: Brand,
@@ -127,10 +142,50 @@ def request_letter(
     birth_date: date,
     now: datetime,
     rules: AuthSettings,
+    address: str = "",
 ) -> OutboxMessage:
-    """Step 1 (RG-1): check the contract and birth date, then post the letter."""
-    contract = registration_contract(db, brand, contract_number, birth_date)
+    """Step 1 (RG-1, RG-5): check the contract and birth date, then post the letter;
+    within the limits per client address, per contract number and per contract's
+    letters."""
+    number = normalise_contract_number(contract_number) or "-"
+    until = _address_allowed(db, address, now, rules) or throttle.locked_until(
+        db, "register_contract", number, now
+    )
+    if until is not None:
+        raise limits.RegisterLimited(until)
+    try:
+        contract = registration_contract(db, brand, contract_number, birth_date)
+    except AuthRefusal:
+        lock = throttle.fail(
+            db,
+            "register_contract",
+            number,
+            limits.quota("register_contract", rules),
+            now,
+            lambda failures, start: limits.contract_lock_until(failures, start, rules),
+        )
+        if lock is not None:
+            raise limits.RegisterLimited(lock) from None
+        raise
+    until = throttle.take(db, "letters", number, limits.quota("letters", rules), now)
+    if until is not None:
+        raise limits.LettersLimited(until)
     return post_new_code(db, brand, contract, now, rules)
+
+
+def _same_work_as_a_letter(db: Session, now: datetime, rules: AuthSettings) -> None:
+    """What checking the holder and posting a letter cost, without posting one: the
+    holder's three look-ups, a code made and hashed, its delivery date, an UPDATE of the
+    codes and the fault switch, so that "new code" takes about the same time whether or
+    not the data matched (RG-6)."""
+    db.scalar(select(Person.id).where(Person.id == -1))
+    db.scalar(select(func.count()).select_from(Person).where(Person.national_number == ""))
+    db.scalar(select(Account.id).where(Account.id == -1))
+    hash_code(new_activation_code())
+    letter_delivery(now, rules.letter_business_days)
+    db.execute(update(ActivationCode).where(ActivationCode.id == -1).values(voided_at=now))
+    fault_on(db, "letter_lost")
+    db.flush()
 
 
 def request_replacement(
@@ -140,13 +195,25 @@ def request_replacement(
     birth_date: date,
     now: datetime,
     rules: AuthSettings,
+    address: str = "",
 ) -> None:
-    """RG-6 "send me a new code": the same answer whether or not the data match, so that
-    the page tells a stranger nothing about which contracts exist."""
+    """RG-6 "send me a new code": the same answer, in the same time, whether or not the
+    data match or a limit stopped the letter, so that the page tells a stranger nothing
+    about which contracts exist. Wrong data here lock nothing (a stranger could
+    otherwise stop the customer's own step 1)."""
+    number = normalise_contract_number(contract_number) or "-"
+    allowed = _address_allowed(db, address, now, rules) is None
     try:
-        request_letter(db, brand, contract_number, birth_date, now, rules)
+        contract = registration_contract(db, brand, contract_number, birth_date)
     except AuthRefusal:
-        return
+        contract = None
+    if allowed and contract is not None:
+        if throttle.take(db, "letters", number, limits.quota("letters", rules), now) is None:
+            post_new_code(db, brand, contract, now, rules)
+            return
+    else:  # the same statements as counting a letter
+        throttle.take(db, "new_code_unmatched", "all", limits.UNCOUNTED, now)
+    _same_work_as_a_letter(db, now, rules)
 
 
 def matching_code(

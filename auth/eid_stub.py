@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -188,6 +188,29 @@ def enter_pin(session: Session, national_number: str, pin: str, today: date) -> 
     check = check_pin(card, pin, today)
     session.flush()
     return check
+
+
+def unblock(session: Session, national_number: str) -> bool:
+    """The console's and API's "unblock this card" (RG-1): the card works again with a
+    fresh count of wrong PINs, as after a PUK at the municipality. False when the card
+    was not blocked."""
+    result = session.execute(
+        update(EidCard)
+        .where(EidCard.national_number == national_number, EidCard.blocked.is_(True))
+        .values(blocked=False, wrong_pins=0)
+    )
+    return result.rowcount == 1
+
+
+def blocked_cards(session: Session, today: date, limit: int = SEARCH_LIMIT) -> list[CardHolder]:
+    """The blocked cards, for the console, with their holders' names."""
+    numbers = session.scalars(
+        select(EidCard.national_number)
+        .where(EidCard.blocked.is_(True))
+        .order_by(EidCard.national_number)
+        .limit(limit)
+    )
+    return [holder_of(session, number, today) for number in numbers]
 
 
 def _holders(session: Session, rows, today: date) -> list[CardHolder]:

@@ -3,6 +3,9 @@
 An unknown email and a wrong password give the same refusal, and both pay for one
 password-hash check, so that neither the message nor the timing tells whether an email
 has an account.
+
+Limits (auth.limits): wrong passwords are counted per brand and typed email, known or
+not; once locked, even the right password is refused until the lock ends or is lifted.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from auth import sms
+from auth import limits, sms, throttle
 from auth.errors import AttemptUnknown, InvalidCredentials
 from auth.settings import AuthSettings
 from models import Account, SmsChallenge, normalise_email
@@ -31,23 +34,44 @@ def next_counter(db: Session, account: Account) -> int:
     return account.otp_counter - 1
 
 
+def _wrong_password(db: Session, subject: str, now: datetime, rules: AuthSettings) -> None:
+    """Count the failure; the one that reaches a limit already says so."""
+    until = throttle.fail(
+        db,
+        "login",
+        subject,
+        limits.quota("login", rules),
+        now,
+        lambda failures, _start: limits.login_lock_until(failures, now, rules),
+    )
+    if until is not None:
+        raise limits.login_refusal(until, now, rules)
+    raise InvalidCredentials()
+
+
 def start_login(
     db: Session, brand: Brand, email: str, password: str, now: datetime, rules: AuthSettings
 ) -> SmsChallenge:
     """Check email and password, then send the SMS code of this login attempt."""
+    typed = normalise_email((email or "")[:254])
+    subject = f"{brand.value}:{typed}"
+    until = throttle.locked_until(db, "login", subject, now)
+    if until is not None:
+        raise limits.login_refusal(until, now, rules)
     account = db.scalars(
         select(Account).where(
             Account.brand == brand,
-            Account.email == normalise_email((email or "")[:254]),
+            Account.email == typed,
             Account.password_hash.is_not(None),
         )
     ).one_or_none()
     password = (password or "")[:128]
     if account is None:
         check_password_hash(_DUMMY_HASH, password)
-        raise InvalidCredentials()
+        _wrong_password(db, subject, now, rules)
     if not check_password_hash(account.password_hash, password):
-        raise InvalidCredentials()
+        _wrong_password(db, subject, now, rules)
+    throttle.forget(db, "login", subject)
     return sms.issue_challenge(
         db,
         brand=brand,

@@ -80,6 +80,7 @@ def start_activation(
         raise AlreadyRegistered()
     if email_taken(db, brand, address):
         raise EmailAlreadyUsed()
+    sms.reserve(db, brand, activation.person_id, phone, now, rules)  # before any write
     pending = PendingRegistration(
         token=secrets.token_urlsafe(32),
         brand=brand,
@@ -106,6 +107,7 @@ def start_activation(
         now=now,
         rules=rules,
         pending_id=pending.id,
+        reserved=True,
     )
     return Started(pending, challenge)
 

@@ -4,6 +4,9 @@ the server advances for each code sent (RG-2).
 Why HOTP with a server-side counter: every code sent is a fresh counter value, so a
 code is valid once and for one attempt only, and nothing depends on clocks agreeing;
 validity (10 minutes), tries (5) and resends are enforced on the challenge row.
+
+Every SMS sent also counts against the limits per customer and per mobile number and
+day (auth.limits), whatever its purpose (login, registration, change of mobile).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pyotp
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from auth import limits, throttle
 from auth.codes import CodeState, sms_challenge_state
 from auth.errors import (
     AttemptUnknown,
@@ -36,6 +40,25 @@ def code_at(secret: str, counter: int) -> str:
     return pyotp.HOTP(secret, digits=DIGITS).at(counter)
 
 
+def reserve(
+    db: Session,
+    brand: Brand,
+    person_id: int | None,
+    mobile: str,
+    now: datetime,
+    rules: AuthSettings,
+) -> None:
+    """Count one SMS for this customer and this mobile number, or refuse (RG-2)."""
+    account = f"{brand.value}:{person_id}"
+    until = throttle.take(db, "sms_account", account, limits.quota("sms_account", rules), now)
+    if until is None:
+        until = throttle.take(db, "sms_mobile", mobile, limits.quota("sms_mobile", rules), now)
+        if until is not None:
+            throttle.give_back(db, "sms_account", account)
+    if until is not None:
+        raise limits.SmsLimited(until)
+
+
 def issue_challenge(
     db: Session,
     *,
@@ -50,8 +73,12 @@ def issue_challenge(
     rules: AuthSettings,
     account_id: int | None = None,
     pending_id: int | None = None,
+    reserved: bool = False,
 ) -> SmsChallenge:
-    """Create the challenge of one attempt and send its first code."""
+    """Create the challenge of one attempt and send its first code (counted by
+    `reserve` here, unless the caller `reserved` it before its own writes)."""
+    if not reserved:
+        reserve(db, brand, person_id, mobile, now, rules)
     challenge = SmsChallenge(
         attempt_token=secrets.token_urlsafe(32),
         brand=brand,
@@ -132,7 +159,11 @@ def resend(
     rules: AuthSettings,
 ) -> None:
     """Send a new code for the same attempt: the previous code stops working, the wrong
-    tries already made still count, and sends are limited and spaced."""
+    tries already made still count, and sends are limited and spaced.
+
+    The send is claimed with one conditional UPDATE (fewer than the maximum sends, the
+    cooldown over, the attempt still open), so parallel resends never exceed the limit.
+    """
     state = sms_challenge_state(challenge, now, rules.sms_max_attempts)
     if state in (CodeState.USED, CodeState.BLOCKED):
         raise AttemptUnknown() if state == CodeState.USED else SmsCodeBlocked()
@@ -140,10 +171,28 @@ def resend(
         raise SmsResendLimit()
     if now < challenge.sent_at + timedelta(seconds=rules.sms_resend_seconds):
         raise SmsResendTooSoon()
-    challenge.counter = counter
-    challenge.sends += 1
-    challenge.sent_at = now
-    challenge.expires_at = now + timedelta(minutes=rules.sms_code_minutes)
+    reserve(db, challenge.brand, person_id, challenge.mobile, now, rules)
+    claimed = db.execute(
+        update(SmsChallenge)
+        .where(
+            SmsChallenge.id == challenge.id,
+            SmsChallenge.sends < rules.sms_max_sends,
+            SmsChallenge.sent_at <= now - timedelta(seconds=rules.sms_resend_seconds),
+            SmsChallenge.used_at.is_(None),
+            SmsChallenge.failed_attempts < rules.sms_max_attempts,
+        )
+        .values(
+            counter=counter,
+            sends=SmsChallenge.sends + 1,
+            sent_at=now,
+            expires_at=now + timedelta(minutes=rules.sms_code_minutes),
+        )
+    )
+    if claimed.rowcount != 1:
+        _give_back_sms(db, challenge.brand, person_id, challenge.mobile)
+        db.refresh(challenge)
+        raise SmsResendLimit() if challenge.sends >= rules.sms_max_sends else SmsResendTooSoon()
+    db.refresh(challenge)
     send_sms(
         db,
         challenge.brand,
@@ -156,3 +205,8 @@ def resend(
         person_id,
     )
     db.flush()
+
+
+def _give_back_sms(db: Session, brand: Brand, person_id: int | None, mobile: str) -> None:
+    throttle.give_back(db, "sms_account", f"{brand.value}:{person_id}")
+    throttle.give_back(db, "sms_mobile", mobile)

@@ -3,13 +3,21 @@ password and an SMS code (RG-1, RG-2, RG-6, RG-7). Views parse, call the flow, c
 
 from __future__ import annotations
 
-from flask import g, redirect, render_template, session, url_for
+from flask import g, redirect, render_template, request, session, url_for
 
 from auth import activation, password_login, registration
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
 from portal.db import get_session
-from portal.forms import ActivationForm, EmptyForm, LetterRequestForm, LoginForm, SmsCodeForm
+from portal.forms import (
+    REFUSED,
+    ActivationForm,
+    EmptyForm,
+    LetterRequestForm,
+    LoginForm,
+    SmsCodeForm,
+    shown_status,
+)
 from portal.views.auth_common import log_in, now, page_language, refusal_context, settings
 from portal.views.space import brand_space_blueprint
 
@@ -19,7 +27,7 @@ bp = brand_space_blueprint("password", __name__)
 def _refused(template: str, exc: AuthRefusal, **context):
     """Commit what the refusal counted (a wrong code), then show the form again."""
     get_session().commit()
-    return render_template(template, **refusal_context(exc), **context)
+    return render_template(template, **refusal_context(exc), **context), REFUSED
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -30,13 +38,19 @@ def register():
         db = get_session()
         try:
             letter = activation.request_letter(
-                db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
+                db,
+                g.brand,
+                form.contract_number.data,
+                form.birth_date.data,
+                now(),
+                settings(),
+                address=request.remote_addr or "",
             )
         except AuthRefusal as exc:
             return _refused("password/register.html", exc, form=form)
         db.commit()
         return render_template("password/letter_sent.html", letter=letter)
-    return render_template("password/register.html", form=form)
+    return render_template("password/register.html", form=form), shown_status()
 
 
 @bp.route("/register/new-code", methods=["GET", "POST"])
@@ -47,11 +61,17 @@ def new_code():
     if form.validate_on_submit():
         db = get_session()
         activation.request_replacement(
-            db, g.brand, form.contract_number.data, form.birth_date.data, now(), settings()
+            db,
+            g.brand,
+            form.contract_number.data,
+            form.birth_date.data,
+            now(),
+            settings(),
+            address=request.remote_addr or "",
         )
         db.commit()
         return render_template("password/new_code_sent.html")
-    return render_template("password/new_code.html", form=form)
+    return render_template("password/new_code.html", form=form), shown_status()
 
 
 @bp.route("/register/activate", methods=["GET", "POST"])
@@ -78,7 +98,7 @@ def activate():
         db.commit()
         session["sms_attempt"] = {"token": started.challenge.attempt_token, "purpose": "mobile"}
         return redirect(url_for("password.confirm_mobile"))
-    return render_template("password/activate.html", form=form)
+    return render_template("password/activate.html", form=form), shown_status()
 
 
 def _attempt(purpose: str) -> str | None:
@@ -113,12 +133,12 @@ def confirm_mobile():
             )
         except AuthRefusal as exc:
             db.commit()
-            return _sms_page("mobile", form, **refusal_context(exc))
+            return _sms_page("mobile", form, **refusal_context(exc)), REFUSED
         db.commit()
         return log_in(account, "password")
     if _attempt("mobile") is None:
-        return _sms_page("mobile", form, **refusal_context(AttemptUnknown()))
-    return _sms_page("mobile", form)
+        return _sms_page("mobile", form, **refusal_context(AttemptUnknown())), shown_status()
+    return _sms_page("mobile", form), shown_status()
 
 
 @bp.route("/login/password", methods=["GET", "POST"])
@@ -136,7 +156,7 @@ def login():
         db.commit()
         session["sms_attempt"] = {"token": challenge.attempt_token, "purpose": "login"}
         return redirect(url_for("password.login_sms"))
-    return render_template("password/login.html", form=form)
+    return render_template("password/login.html", form=form), shown_status()
 
 
 @bp.route("/login/sms", methods=["GET", "POST"])
@@ -151,12 +171,12 @@ def login_sms():
             )
         except AuthRefusal as exc:
             db.commit()
-            return _sms_page("login", form, **refusal_context(exc))
+            return _sms_page("login", form, **refusal_context(exc)), REFUSED
         db.commit()
         return log_in(account, "password")
     if _attempt("login") is None:
-        return _sms_page("login", form, **refusal_context(AttemptUnknown()))
-    return _sms_page("login", form)
+        return _sms_page("login", form, **refusal_context(AttemptUnknown())), shown_status()
+    return _sms_page("login", form), shown_status()
 
 
 @bp.post("/sms/resend/<any(login,mobile):purpose>")

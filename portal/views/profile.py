@@ -10,7 +10,7 @@ from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
 from portal import profile as flows
 from portal.db import get_session
-from portal.forms import AddressForm, EmailChangeForm, MobileChangeForm, SmsCodeForm
+from portal.forms import REFUSED, AddressForm, EmailChangeForm, MobileChangeForm, SmsCodeForm
 from portal.views.auth_common import now, refusal_context, settings
 from portal.views.space import brand_space_blueprint
 
@@ -52,7 +52,7 @@ def _run(kind: str, form, action):
         result = action(db)
     except AuthRefusal as exc:
         db.rollback()
-        return _page(**{f"{kind}_form": form, "failed": kind}, **refusal_context(exc))
+        return _page(**{f"{kind}_form": form, "failed": kind}, **refusal_context(exc)), REFUSED
     db.commit()
     return result or redirect(url_for("profile.show", saved=kind))
 
@@ -116,7 +116,7 @@ def confirm_mobile():
         )
     except AuthRefusal as exc:
         db.commit()
-        return _page(**refusal_context(exc))
+        return _page(**refusal_context(exc)), REFUSED
     db.commit()
     session.pop("mobile_change", None)
     return redirect(url_for("profile.show", saved="mobile"))
