@@ -89,4 +89,7 @@ def init_app(app: Flask, get_session) -> None:
 
     @manager.unauthorized_handler
     def _unauthorized():
-        return redirect(url_for("customer.index", next=request.path))
+        """To the landing page, which keeps the page asked for as the `next` target
+        (portal.views.space.remember_next); every way in then lands there."""
+        here = request.full_path if request.query_string else request.path
+        return redirect(url_for("customer.index", next=here))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -10,9 +11,10 @@ from flask_wtf.csrf import CSRFProtect
 from auth import login as auth_login
 from auth import sessions as auth_sessions
 from auth.settings import AuthSettings
-from portal import db, errors, i18n, security
+from portal import converters, db, errors, hosts, i18n, security
 from portal.catalogue import default_catalogue, load_catalogue
 from portal.config import defaults
+from portal.sim import access as sim_access
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,15 +33,18 @@ def create_app(overrides: dict | None = None) -> Flask:
         instance_relative_config=True,
     )
     overrides = dict(overrides or {})
-    if "INSTANCE_PATH" in overrides:
-        app.instance_path = overrides.pop("INSTANCE_PATH")
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(defaults(app.instance_path))
+    instance = overrides.pop("INSTANCE_PATH", None) or os.environ.get("INSTANCE_PATH")
+    if instance:
+        app.instance_path = instance
+    app.config.from_mapping(defaults(app.instance_path, overrides))
     app.config.from_mapping(overrides)
     path = app.config.get("PORTAL_CATALOGUE")
     app.extensions["catalogue"] = load_catalogue(path) if path else default_catalogue()
 
     app.extensions["auth_settings"] = AuthSettings.from_config(app.config)
+    converters.init_app(app)
+    hosts.init_app(app)  # first: a foreign Host (DNS rebinding) is refused before anything
+    sim_access.init_app(app)  # SIM_STUBS, console sign-in, tokens masked in access logs
     CSRFProtect(app)  # registers itself as app.extensions["csrf"]
     db.init_app(app)
     i18n.init_app(app)

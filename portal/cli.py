@@ -9,6 +9,7 @@ import click
 from models.brands import PROFILES
 from portal import cli_check, cli_seed, cli_sim, migrate
 from portal.app import create_app
+from portal.cli_errors import PortalGroup, check_writable
 from portal.db import new_session
 from seed.demo import is_empty, load_demo
 
@@ -25,7 +26,7 @@ def _urls(host: str, port: int) -> list[tuple[str, str]]:
     return urls
 
 
-@click.group()
+@click.group(cls=PortalGroup)
 def main() -> None:
     """Simulator of the MyVivium and MyP&V customer portals."""
 
@@ -68,6 +69,7 @@ def db_current() -> None:
 def run(host: str, port: int, no_seed: bool) -> None:
     """Serve both portals; seed the demo personas first if the database is empty."""
     app = migrate.open_app()
+    check_writable(app.extensions["db_engine"])
     with app.app_context():
         session = new_session(app)
         try:
@@ -85,6 +87,7 @@ def run(host: str, port: int, no_seed: bool) -> None:
     click.echo(f"  {'Console':<18} {console}")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"  Console token (needed from other machines): {app.config['SIM_TOKEN']}")
+    app.config["SIM_LISTEN_HOST"] = host  # a Host name the portal answers (portal.hosts)
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 
 

@@ -1,17 +1,55 @@
-"""Who may use the simulator's console and control API.
+"""Who may use the simulator's console, its control API and the stubs' pickers
+(SECURITY.md: console token, stub access).
 
-Open to requests from the loopback address; from anywhere else they need the console
-token (SIM_TOKEN, printed by `portal-sim run`), as a `?token=` once (then kept in the
-console's own session), an `Authorization: Bearer` header, or an `X-Sim-Token` header.
-Portal users on a shared instance can therefore not reach them.
+The console and the API are open to requests from the loopback address; from anywhere
+else they need the console token (SIM_TOKEN, printed by `portal-sim run`):
+
+- scripts send it in every request, as `Authorization: Bearer <token>` or `X-Sim-Token`;
+  the API never takes it from the URL (URLs end up in logs);
+- a browser signs in once, on the POST form of the console's 403 page (`/sim/signin`),
+  or with `?token=` on a console URL, which is answered at once by a redirect to the same
+  URL without it. The session (the neutral cookie, path /) then keeps only a flag: an
+  HMAC of the token under SECRET_KEY, never the token; a new token ends old sign-ins;
+- the access logs of Werkzeug and gunicorn show `token=***` (TokenMaskFilter).
+
+The itsme stub's person picker and the eID reader's card list (with their typed
+national numbers) let anyone become any customer. SIM_STUBS says who may use them:
+unset (`auto`), loopback clients and signed-in testers; `open`, everybody; `token`,
+signed-in testers only, even on loopback (behind a reverse proxy every request is local).
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import logging
+import re
 from ipaddress import ip_address
+from urllib.parse import urlencode
 
-from flask import abort, current_app, jsonify, request, session
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from itsdangerous import BadSignature
+
+from auth.sessions import NEUTRAL_COOKIE, brand_of_path
+
+API_PREFIX = "/sim/api/"
+SIGNED_IN = "sim_console"
+STUB_MODES = ("auto", "open", "token")
+ACCESS_LOGGERS = ("werkzeug", "gunicorn.access")
+TOKEN_IN_TEXT = re.compile(r"(token=)[^&\s\"'\x1b]+", re.IGNORECASE)
+LOCAL_PATH = re.compile(r"/[A-Za-z0-9/._~%!$&'()*+,;=:@?-]{0,500}")
+
+signin_bp = Blueprint("sim_signin", __name__, url_prefix="/sim")
 
 
 def is_loopback(address: str | None) -> bool:
@@ -21,35 +59,148 @@ def is_loopback(address: str | None) -> bool:
         return False
 
 
-def presented_token() -> str:
+def _fingerprint(token: str) -> str:
+    key = str(current_app.config["SECRET_KEY"]).encode()
+    return hmac.new(key, b"sim-console:" + token.encode(), hashlib.sha256).hexdigest()
+
+
+def token_matches(given: str | None) -> bool:
+    token = current_app.config.get("SIM_TOKEN") or ""
+    return bool(token and given) and hmac.compare_digest(token.encode(), given.encode())
+
+
+def header_token() -> str:
     header = request.headers.get("Authorization", "")
     if header.startswith("Bearer "):
         return header[7:].strip()
-    return (
-        request.headers.get("X-Sim-Token")
-        or request.args.get("token")
-        or session.get("sim_token", "")
-    )
+    return request.headers.get("X-Sim-Token", "")
+
+
+def _neutral_flag() -> str | None:
+    """The sign-in flag of the neutral cookie, read directly in a brand space (whose
+    session is the brand's own cookie, BR-1)."""
+    value = request.cookies.get(NEUTRAL_COOKIE)
+    if not value:
+        return None
+    serializer = current_app.session_interface.get_signing_serializer(current_app)
+    max_age = int(current_app.permanent_session_lifetime.total_seconds())
+    try:
+        data = serializer.loads(value, max_age=max_age)
+    except BadSignature:
+        return None
+    return data.get(SIGNED_IN) if isinstance(data, dict) else None
+
+
+def signed_in() -> bool:
+    """Whether this browser signed in with the current console token."""
+    token = current_app.config.get("SIM_TOKEN")
+    if not token:
+        return False
+    flag = session.get(SIGNED_IN) if brand_of_path(request.path) is None else _neutral_flag()
+    return isinstance(flag, str) and hmac.compare_digest(flag, _fingerprint(token))
+
+
+def sign_in() -> None:
+    session.pop("sim_token", None)  # the token in clear, as older versions kept it
+    session[SIGNED_IN] = _fingerprint(current_app.config["SIM_TOKEN"])
 
 
 def allowed() -> bool:
     if is_loopback(request.remote_addr):
         return True
-    token = current_app.config.get("SIM_TOKEN") or ""
-    given = presented_token()
-    if token and given and hmac.compare_digest(token, given):
-        if request.args.get("token"):
-            session["sim_token"] = given
+    return token_matches(header_token()) or signed_in()
+
+
+def stubs_open() -> bool:
+    """Whether this request may see and use the stubs' pickers (SIM_STUBS)."""
+    mode = current_app.config.get("SIM_STUBS") or "auto"
+    if mode == "open" or (mode == "auto" and is_loopback(request.remote_addr)):
         return True
-    return False
+    return signed_in() or token_matches(header_token())
+
+
+def local_path(target: str | None) -> str | None:
+    """A path of this site to go back to after signing in; None for anything else."""
+    if not target or not LOCAL_PATH.fullmatch(target) or "//" in target:
+        return None
+    return target
+
+
+def signin_url(back: str | None = None) -> str:
+    """The sign-in page, coming back to `back` (default: the current page) afterwards."""
+    here = request.full_path if request.query_string else request.path
+    return url_for("sim_signin.signin", next=back or here)
+
+
+def url_without_token() -> str:
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "token"]
+    return request.path + (f"?{urlencode(args)}" if args else "")
+
+
+def render_signin(status: int, error: bool = False, target: str | None = None):
+    target = local_path(target if target is not None else url_without_token())
+    return render_template("sim/signin.html", error=error, target=target or ""), status
 
 
 def guard():
     """before_request of the console and API blueprints."""
+    api = request.path.startswith(API_PREFIX)
+    if not api and request.method == "GET" and "token" in request.args:
+        if token_matches(request.args.get("token")):
+            sign_in()
+        elif not allowed():
+            return render_signin(403, error=True)
+        return redirect(url_without_token())
     if allowed():
         return None
-    if request.path.startswith("/sim/api/"):
-        response = jsonify(error="forbidden", message="The control API needs the console token.")
+    if api:
+        message = "The control API needs the console token in an Authorization: Bearer header."
+        response = jsonify(error="forbidden", message=message)
         response.status_code = 403
         return response
-    abort(403)
+    return render_signin(403)
+
+
+@signin_bp.route("/signin", methods=["GET", "POST"])
+def signin():
+    """The console token typed into a form (POST, CSRF token): never in a URL."""
+    if request.method == "GET":
+        return render_signin(200, target=request.args.get("next"))
+    target = request.form.get("next")
+    if not token_matches(request.form.get("token")):
+        return render_signin(403, error=True, target=target)
+    sign_in()
+    return redirect(local_path(target) or url_for("sim.dashboard"))
+
+
+class TokenMaskFilter(logging.Filter):
+    """Rewrites `token=...` as `token=***` in access-log records (Werkzeug's arguments
+    are a tuple, gunicorn's a dict of atoms, changed in place)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, dict):
+            for key, value in args.items():
+                if isinstance(value, str) and "token=" in value.lower():
+                    args[key] = mask(value)
+        elif isinstance(args, tuple):
+            record.args = tuple(mask(a) if isinstance(a, str) else a for a in args)
+        if isinstance(record.msg, str):
+            record.msg = mask(record.msg)
+        return True
+
+
+def mask(text: str) -> str:
+    return TOKEN_IN_TEXT.sub(r"\1***", text)
+
+
+def init_app(app: Flask) -> None:
+    """Check SIM_STUBS, register the sign-in page, mask tokens in the access logs."""
+    mode = app.config.get("SIM_STUBS") or "auto"
+    if mode not in STUB_MODES:
+        raise ValueError(f"SIM_STUBS={mode!r}: use one of {', '.join(STUB_MODES)}")
+    app.register_blueprint(signin_bp)
+    for name in ACCESS_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, TokenMaskFilter) for f in logger.filters):
+            logger.addFilter(TokenMaskFilter())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField
@@ -20,6 +20,7 @@ from auth import eid_stub
 from auth.errors import EidReaderMissing
 from models.sim import clock_now
 from portal.db import get_session
+from portal.sim import access
 from portal.views.auth_common import identity_verified, render_refusal
 from portal.views.space import brand_space_blueprint
 
@@ -66,6 +67,15 @@ def _reader_page(card_error: bool = False, typed: str = ""):
     )
 
 
+def _reader_locked(status: int = 200):
+    """The reader without its cards: they need the console token here (SIM_STUBS)."""
+    back = url_for("eid.reader")
+    page = render_template(
+        "eid/reader.html", stub_locked=True, signin_url=access.signin_url(back), pin=eid_stub.PIN
+    )
+    return page, status
+
+
 def _reader_missing():
     return render_refusal(EidReaderMissing(), template="eid/reader.html", pin=eid_stub.PIN)
 
@@ -75,6 +85,8 @@ def reader():
     """RG-1: the card reader window, or "no card reader found" under the fault."""
     if eid_stub.reader_missing(get_session()):
         return _reader_missing()
+    if not access.stubs_open():
+        return _reader_locked()
     return _reader_page()
 
 
@@ -84,6 +96,8 @@ def pin():
     db = get_session()
     if eid_stub.reader_missing(db):
         return _reader_missing()
+    if not access.stubs_open():
+        return _reader_locked(403)
     source = request.form if request.method == "POST" else request.args
     national_number = eid_stub.parse_national_number(source.get("card"))
     if national_number is None:

@@ -34,6 +34,7 @@ from models.brands import PROFILES
 from models.sim import fault_on
 from portal.db import get_session
 from portal.forms import EmptyForm
+from portal.sim import access
 from portal.views.auth_common import identity_verified, now, render_refusal
 from portal.views.space import brand_space_blueprint
 
@@ -159,17 +160,22 @@ def authorize():
 
 
 def render_phone(transaction, query: str, identity_error: bool = False):
+    """The phone screen; without access to the picker (SIM_STUBS), only Cancel and time-out."""
     client_id = transaction.params["client_id"]
+    locked = not access.stubs_open()
+    status = 403 if locked and request.method == "POST" else (422 if identity_error else 200)
     return render_template(
         "itsme/phone.html",
         transaction=transaction,
         portal_name=PROFILES[provider.CLIENTS[client_id]].portal_name,
         advanced=transaction.params["acr"] == provider.ACR_ADVANCED,
-        people=provider.search_people(get_session(), query),
+        people=[] if locked else provider.search_people(get_session(), query),
         query=query,
         identity_error=identity_error,
         format_number=provider.format_national_number,
-    ), (422 if identity_error else 200)
+        stub_locked=locked,
+        signin_url=access.signin_url() if locked else None,
+    ), status
 
 
 @stub.get("/phone/<transaction_id>")
@@ -196,6 +202,8 @@ def phone_answer(transaction_id: str):
         abort(400)
     number = None
     if action == "confirm":
+        if not access.stubs_open():
+            return render_phone(transaction, "")
         chosen = request.form.get("typed") or request.form.get("national_number")
         number = provider.clean_national_number(chosen)
         if number is None:

@@ -138,7 +138,7 @@ def test_v8_2_1_customer_pages_need_a_login(client, personas, method, path):
 def test_console_refuses_a_remote_client_without_the_token(client, path):
     response = client.get(path, environ_base=REMOTE)
     assert response.status_code == 403
-    assert 'data-testid="error-page"' in response.get_data(as_text=True)
+    assert 'data-testid="sim-signin-form"' in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path", ["/sim/api/clock", "/sim/api/outbox", "/sim/api/openapi.json"])
@@ -177,7 +177,8 @@ def test_the_console_token_opens_the_api_and_the_console(app, client):
     assert bearer.status_code == 200
     header = client.get("/sim/api/clock", headers={"X-Sim-Token": token}, environ_base=REMOTE)
     assert header.status_code == 200
-    assert client.get(f"/sim/?token={token}", environ_base=REMOTE).status_code == 200
+    signed_in = client.get(f"/sim/?token={token}", environ_base=REMOTE)
+    assert signed_in.status_code == 302 and signed_in.location == "/sim/"  # token dropped
     assert client.get("/sim/outbox", environ_base=REMOTE).status_code == 200  # kept
 
 

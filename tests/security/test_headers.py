@@ -104,8 +104,10 @@ def test_v14_3_1_logout_clears_the_browser_cache_and_storage_not_the_other_brand
     assert 'data-testid="welcome"' in client.get("/vivium/nl/").get_data(as_text=True)  # BR-1
 
 
-def test_v3_4_1_hsts_only_over_https(client):
+def test_v3_4_1_hsts_only_over_https(app, client):
+    app.config["SIM_ALLOWED_HOSTS"] = "portal.example"  # a name of this simulator (hosts.py)
     response = client.get("/pv/nl/", base_url="https://portal.example")
+    assert response.status_code == 200
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
 
 
@@ -119,11 +121,13 @@ def session_cookie_attributes(response, name: str) -> str:
     ("base_url", "secure"), [("http://localhost", False), ("https://portal.example", True)]
 )
 def test_v3_3_session_cookies_are_httponly_lax_per_brand_and_secure_on_https(
-    client, base_url, secure
+    app, client, base_url, secure
 ):
     """V3.3.1 (Secure on HTTPS), V3.3.2 (SameSite=Lax: the itsme callback is a top-level
     GET), V3.3.4 (HttpOnly), BR-1 (path of the brand space)."""
+    app.config["SIM_ALLOWED_HOSTS"] = "portal.example"  # a name of this simulator (hosts.py)
     response = client.get("/pv/nl/register", base_url=base_url)
+    assert response.status_code == 200
     cookie = session_cookie_attributes(response, "mypv_session")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/pv" in cookie
     assert ("Secure" in cookie.split("; ")) is secure

@@ -37,6 +37,45 @@ def test_an_active_session_still_ends_after_twelve_hours(
     assert 'data-testid="session-expired"' in client.get("/pv/nl/").get_data(as_text=True)
 
 
+@pytest.fixture
+def real_time_passes(monkeypatch):
+    """real_time_passes(seconds): the wall clock the signed cookie's timestamp is read
+    against moves on, while the simulated clock stays where it is."""
+    import time
+
+    from itsdangerous.timed import TimestampSigner
+
+    def _pass(seconds: int) -> None:
+        moment = int(time.time()) + seconds
+        monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: moment)
+
+    return _pass
+
+
+@pytest.mark.parametrize("real_minutes", [31, 3 * 60, 13 * 60])
+def test_with_the_clock_frozen_an_active_customer_stays_signed_in_in_real_time(
+    client, freeze, personas, person_named, login, real_time_passes, real_minutes
+):
+    """Idle (30 min) and absolute (12 h) timeouts follow the simulated clock alone: with
+    the clock frozen, real minutes do not log a customer out (issue 10 item 5)."""
+    freeze(T0)
+    login(person_named("Louise"), Brand.PV)
+    assert 'data-testid="welcome"' in client.get("/pv/nl/").get_data(as_text=True)
+    real_time_passes(real_minutes * 60)
+    assert client.get("/pv/nl/documents").status_code == 200
+    assert 'data-testid="welcome"' in client.get("/pv/nl/").get_data(as_text=True)
+
+
+def test_the_session_cookie_ends_with_the_browser(client, flow_login):
+    """No Expires/Max-Age: the browser drops it when it closes; the server-side session
+    carries the timeouts."""
+    flow_login()
+    response = client.get("/pv/nl/")
+    assert 'data-testid="welcome"' in response.get_data(as_text=True)
+    for header in response.headers.getlist("Set-Cookie"):
+        assert "Expires=" not in header and "Max-Age=" not in header
+
+
 def test_logout_is_a_post_with_a_csrf_token(client, personas, person_named, login):
     login(person_named("Louise"), Brand.PV)
     assert client.get("/pv/nl/logout").status_code == 405
