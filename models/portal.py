@@ -86,7 +86,11 @@ class PortalSession(Base):
 
 
 class SupportRequest(Base):
-    """A message to the brand's support mailbox (RG-5, RG-6; later DC-2, DC-3)."""
+    """A message to the brand's support mailbox (RG-5, RG-6; later DC-2, DC-3).
+
+    `national_number` is the one itsme or the eID card proved before a refusal (RG-5):
+    with it support finds the records to merge. Lists show it masked.
+    """
 
     __tablename__ = "support_request"
 
@@ -99,9 +103,11 @@ class SupportRequest(Base):
     error_code: Mapped[str | None] = mapped_column(String(40))
     error_text: Mapped[str | None] = mapped_column(Text)
     message: Mapped[str | None] = mapped_column(Text)
-    screenshot: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # deferred: lists of requests never load the screenshots (up to 2 MB each)
+    screenshot: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     screenshot_type: Mapped[str | None] = mapped_column(String(20))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    national_number: Mapped[str | None] = mapped_column(String(11))
     requested_by: Mapped[str] = mapped_column(String(20), default="customer")  # or "broker"
     contract_number: Mapped[str | None] = mapped_column(String(16))
     document_kind: Mapped[str | None] = mapped_column(String(40))
@@ -109,6 +115,19 @@ class SupportRequest(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    @property
+    def national_number_masked(self) -> str | None:
+        return mask_national_number(self.national_number) if self.national_number else None
+
+
+def mask_national_number(number: str) -> str:
+    """A national number as a list may show it: only its last four digits, in the
+    usual layout (85.07.30-033.28 -> **.**.**-*33.28); anything else is fully hidden."""
+    digits = "".join(ch for ch in number if ch.isascii() and ch.isdigit())
+    if len(digits) != 11:
+        return "**.**.**-***.**"
+    return f"**.**.**-*{digits[7:9]}.{digits[9:]}"
 
 
 def normalise_email(address: str) -> str:

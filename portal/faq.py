@@ -28,14 +28,28 @@ class Section:
     questions: tuple[Question, ...]
 
 
+class FaqError(ValueError):
+    """A mistake in faq.toml, naming the entry."""
+
+
+def _claim(seen: dict[Brand, set[str]], entry_id: str, brands: frozenset[Brand] | None) -> None:
+    """HP-1: an id is the entry's test id on the page, so once per portal at most."""
+    for brand in brands or Brand:
+        if entry_id in seen.setdefault(brand, set()):
+            raise FaqError(f"faq {entry_id}: a second entry with this id for {brand.value}")
+        seen[brand].add(entry_id)
+
+
 @cache
 def _load() -> tuple[tuple[Section, frozenset[Brand] | None], ...]:
     data = tomllib.loads(PATH.read_text(encoding="utf-8"))
     sections = []
+    seen: dict[Brand, set[str]] = {}
     for i, raw in enumerate(data["sections"]):
         questions = []
         for q in raw["questions"]:
             brands = frozenset(Brand(b) for b in q["brands"]) if "brands" in q else None
+            _claim(seen, q["id"], brands)
             where = f"faq {q['id']}"
             question = Question(
                 id=q["id"],

@@ -173,3 +173,8 @@ REFUSALS = {
     ),
     "refused": (_l("Something went wrong"), _l("Please try again.")),
 }
+
+# A report whose error code is none of the above (RG-5): refused, never stored.
+UNKNOWN_ERROR_CODE = _l(
+    "This error code is unknown to us. Report the problem from the page that showed the error."
+)

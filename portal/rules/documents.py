@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Protocol
 
 from models.enums import LIFE_DOCUMENT_KINDS, DocumentKind
@@ -18,6 +19,7 @@ class DocumentLike(Protocol):
     contract_id: int
     kind: DocumentKind
     year: int
+    issued_on: date
 
 
 def is_available(document: DocumentLike, shown_contract_ids: set[int]) -> bool:
@@ -27,9 +29,16 @@ def is_available(document: DocumentLike, shown_contract_ids: set[int]) -> bool:
 
 
 def portal_documents(documents: Iterable[DocumentLike], shown_contract_ids: set[int]) -> list:
-    """The documents of the "Documents" tab (DC-2), newest year first."""
+    """The documents of the "Documents" tab (DC-1, DC-2), newest first: by year, then
+    within a year by issue date, newest first (then kind and contract, for a stable
+    order)."""
     available = [d for d in documents if is_available(d, shown_contract_ids)]
     return sorted(
         available,
-        key=lambda d: (-d.year, KIND_ORDER.get(d.kind, 9), d.contract_id),
+        key=lambda d: (
+            -d.year,
+            -d.issued_on.toordinal(),
+            KIND_ORDER.get(d.kind, 9),
+            d.contract_id,
+        ),
     )

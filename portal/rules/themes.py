@@ -1,10 +1,13 @@
-"""How the home page groups the shown contracts by theme (CT-5)."""
+"""How the home page groups the shown contracts by theme, and the page of one theme
+(CT-5)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.brands import Text
+from models.enums import Brand
 from portal.catalogue import Catalogue, Theme
 
 
@@ -15,23 +18,55 @@ class ThemeGroup:
     total_savings_cents: int | None
 
 
-def group_by_theme(shown: Iterable, catalogue: Catalogue) -> list[ThemeGroup]:
-    """Group shown contracts under the catalogue's themes, in theme order.
+@dataclass(frozen=True)
+class HomeLayout:
+    """What a brand's home adds to its theme cards.
 
-    CT-5: a theme that totals savings (pension) shows the sum of the savings built up in
-    its contracts; empty themes are left out.
+    CT-5 (P 4.2) describes the MyP&V home: each theme with a "Details" link to a page of
+    its contracts, the total saved as a link, and "Nog vragen?" naming the customer's
+    adviser. MyVivium's FAQ describes no such home: its cards stay as they are and its
+    box names the broker.
     """
+
+    theme_pages: bool
+    adviser: Text | None  # the word of the "any more questions?" box; None: the intermediary
+
+
+HOME_LAYOUTS: dict[Brand, HomeLayout] = {
+    Brand.PV: HomeLayout(theme_pages=True, adviser=Text(fr="conseiller", nl="adviseur")),
+    Brand.VIVIUM: HomeLayout(theme_pages=False, adviser=None),
+}
+
+
+def _group(theme: Theme, contracts: list) -> ThemeGroup:
+    """CT-5: a theme that totals savings (pension) shows the sum of the savings built up
+    in its contracts."""
+    total = sum(c.savings_cents or 0 for c in contracts) if theme.total_savings else None
+    return ThemeGroup(theme, contracts, total)
+
+
+def _by_theme(shown: Iterable, catalogue: Catalogue) -> dict[str, list]:
     by_theme: dict[str, list] = {}
     for contract in shown:
-        theme = catalogue.products[contract.product].theme
-        by_theme.setdefault(theme, []).append(contract)
-    groups = []
-    for theme in catalogue.themes_in_order():
-        contracts = by_theme.get(theme.code)
-        if not contracts:
-            continue
-        total = None
-        if theme.total_savings:
-            total = sum(c.savings_cents or 0 for c in contracts)
-        groups.append(ThemeGroup(theme, contracts, total))
-    return groups
+        by_theme.setdefault(catalogue.products[contract.product].theme, []).append(contract)
+    return by_theme
+
+
+def group_by_theme(shown: Iterable, catalogue: Catalogue) -> list[ThemeGroup]:
+    """Group shown contracts under the catalogue's themes, in theme order; empty themes
+    are left out (CT-5)."""
+    by_theme = _by_theme(shown, catalogue)
+    return [
+        _group(theme, by_theme[theme.code])
+        for theme in catalogue.themes_in_order()
+        if by_theme.get(theme.code)
+    ]
+
+
+def theme_group(shown: Iterable, catalogue: Catalogue, code: str) -> ThemeGroup | None:
+    """The page of one theme (CT-5): its shown contracts, possibly none, with the total
+    saved when the theme totals savings; None for a theme the catalogue does not know."""
+    theme = catalogue.themes.get(code)
+    if theme is None:
+        return None
+    return _group(theme, _by_theme(shown, catalogue).get(code, []))

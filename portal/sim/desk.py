@@ -282,7 +282,7 @@ def merge(db: Session, req: SupportRequest, body: dict, now: datetime) -> Merged
     """Support solves a registration problem by merging the duplicate records, then
     tells the requester by email that registration now works."""
     check_action(req, "merge")
-    number = body.get("national_number") or _number_of(db, req)
+    number = body.get("national_number") or number_of(db, req)
     if not isinstance(number, str) or not number.strip():
         raise DeskError(422, "national_number_required", "Give the national_number to merge.")
     keep_id = body.get("keep_person_id")
@@ -301,7 +301,11 @@ def merge(db: Session, req: SupportRequest, body: dict, now: datetime) -> Merged
     return merged
 
 
-def _number_of(db: Session, req: SupportRequest) -> str | None:
+def number_of(db: Session, req: SupportRequest) -> str | None:
+    """The national number a request is about: the one proven by itsme or eID before the
+    refusal (RG-5), else its customer's, else its contract holder's."""
+    if req.national_number:
+        return req.national_number
     if req.person_id is not None:
         person = db.get(Person, req.person_id)
         return person.national_number if person else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import flash, jsonify, make_response, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from models import Person, SupportRequest
+from models import SupportRequest
 from models.brands import PROFILES
 from models.sim import clock_now
 from portal.db import get_session
@@ -75,6 +75,7 @@ def request_json(req: SupportRequest, full: bool = True) -> dict:
         "requested_by": req.requested_by,
         "email": req.email,
         "person_id": req.person_id,
+        "national_number_masked": req.national_number_masked,
         "created_at": req.created_at.isoformat(),
         "handled_at": req.handled_at.isoformat() if req.handled_at else None,
         "actions": list(desk.allowed_actions(req.kind, req.status)),
@@ -82,6 +83,7 @@ def request_json(req: SupportRequest, full: bool = True) -> dict:
     if full:
         data.update(
             language=req.language.value,
+            national_number=req.national_number,
             error_code=req.error_code,
             error_text=req.error_text,
             message=req.message,
@@ -199,10 +201,7 @@ def support_detail(request_id: str):
     except DeskError:
         return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
     db = get_session()
-    number = None
-    if req.person_id is not None:
-        person = db.get(Person, req.person_id)
-        number = person.national_number if person else None
+    number = desk.number_of(db, req) if req.kind == "registration_problem" else None
     return render_template(
         "sim/support_detail.html",
         req=req,

@@ -76,6 +76,10 @@ SUMMARY_PROPS = {
     "requested_by": {"type": "string", "enum": ["customer", "broker"]},
     "email": {"type": "string"},
     "person_id": {"type": ["integer", "null"]},
+    "national_number_masked": {
+        "type": ["string", "null"],
+        "description": "the national number proven by itsme or eID (RG-5), last 4 digits only",
+    },
     "created_at": DATE_TIME,
     "handled_at": NULLABLE_DATE_TIME,
     "actions": {"type": "array", "items": {"type": "string", "enum": list(ACTIONS)}},
@@ -86,6 +90,10 @@ REQUEST = _obj(
     {
         **SUMMARY_PROPS,
         "language": {"type": "string", "enum": ["fr", "nl"]},
+        "national_number": {
+            "type": ["string", "null"],
+            "description": "the national number proven by itsme or eID before the refusal (RG-5)",
+        },
         "error_code": NULLABLE_TEXT,
         "error_text": NULLABLE_TEXT,
         "message": NULLABLE_TEXT,

@@ -8,18 +8,21 @@ from datetime import datetime, timedelta
 from flask import abort, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from auth import accounts
+from auth import accounts, throttle
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.messages import send_welcome_email
 from models import Person, SupportRequest
 from portal.db import get_session
 from portal.forms import EmptyForm, IdentityAccountForm, ReportForm
+from portal.refusals import REFUSALS, UNKNOWN_ERROR_CODE
+from portal.views import refused_identity
 from portal.views.auth_common import (
     log_in,
     log_out,
     now,
     page_language,
     pending_identity,
+    refusal_context,
     refusal_text,
     render_refusal,
     settings,
@@ -94,9 +97,11 @@ def complete_identity():
         except AuthRefusal as exc:
             db.rollback()
             if exc.code in ("invalid_email", "email_already_used"):
-                title, text = refusal_text(exc.code)
-                form.email.errors.append(f"{title}. {text}")
-                return render_template("auth/identity_complete.html", form=form, person=person)
+                # RG-7, FAQ 2.5: the refusal with the support details, as with personal data
+                form.email.errors.append(refusal_text(exc.code)[0])
+                return render_template(
+                    "auth/identity_complete.html", form=form, person=person, **refusal_context(exc)
+                )
             return render_refusal(exc)
         send_welcome_email(db, g.brand, person, form.email.data, page_language(), now())
         db.commit()
@@ -112,6 +117,10 @@ def report_problem():
     form = ReportForm()
     if not form.validate_on_submit():
         return render_template("auth/report_invalid.html", form=form), 400
+    if form.error_code.data not in REFUSALS:  # only an error the portal shows is reported
+        return render_template(
+            "auth/report_invalid.html", form=form, report_error=UNKNOWN_ERROR_CODE
+        ), 400
     title, text = refusal_text(form.error_code.data)
     upload = form.screenshot.data
     image, kind = None, None
@@ -125,7 +134,11 @@ def report_problem():
             form.screenshot.errors.append(str(refusal_text("refused")[1]))
             return render_template("auth/report_invalid.html", form=form), 400
     db = get_session()
-    person_id = current_user.person.id if current_user.is_authenticated else None
+    limited = throttle.take_report(db, request.remote_addr or "", now(), settings())
+    if limited is not None:  # limits on abuse: per client address and hour, per day
+        return render_refusal(limited), 429
+    reported = refused_identity.reported_identity(form.error_code.data, pending_identity(), now())
+    person_id = current_user.person.id if current_user.is_authenticated else reported.person_id
     db.add(
         SupportRequest(
             brand=g.brand,
@@ -138,8 +151,10 @@ def report_problem():
             screenshot=image,
             screenshot_type=kind,
             person_id=person_id,
+            national_number=reported.national_number,
             created_at=now(),
         )
     )
     db.commit()
+    refused_identity.forget()
     return render_template("auth/report_done.html")

@@ -4,7 +4,6 @@ and problem reports (RG-1, RG-3, RG-5, RG-6, RG-7, BR-1)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from flask import current_app, g, redirect, render_template, session, url_for
 from flask_login import login_user, logout_user
@@ -19,7 +18,10 @@ from models.enums import Brand, Language
 from models.sim import clock_now
 from portal.db import get_session
 from portal.forms import ReportForm
+from portal.limit_refusals import LIMIT_REFUSALS, limit_fill
 from portal.refusals import REFUSALS
+from portal.views import refused_identity
+from portal.views.space import NEXT_KEY, safe_next
 
 PENDING_IDENTITY_MINUTES = 15
 
@@ -36,9 +38,10 @@ def other_profile():
     return PROFILES[Brand.PV if g.brand == Brand.VIVIUM else Brand.VIVIUM]
 
 
-def refusal_text(code: str) -> tuple[str, str]:
-    """The title and message of a refusal, in the page language, filled in."""
-    title, text = REFUSALS.get(code, REFUSALS["refused"])
+def refusal_text(code: str, extra: dict[str, str] | None = None) -> tuple[str, str]:
+    """The title and message of a refusal, in the page language, filled in (`extra`:
+    the end of a limit on abuse and the contact centre, see portal.limit_refusals)."""
+    title, text = REFUSALS.get(code) or (extra and LIMIT_REFUSALS.get(code)) or REFUSALS["refused"]
     other = other_profile()
     fill = {
         "portal": g.profile.portal_name,
@@ -47,6 +50,7 @@ def refusal_text(code: str) -> tuple[str, str]:
         "intermediary": g.profile.intermediary.get(g.lang),
         "min_length": settings().password_min_length,
         "sms_minutes": settings().sms_code_minutes,
+        **(extra or {}),
     }
     return str(title) % fill, str(text) % fill
 
@@ -54,7 +58,7 @@ def refusal_text(code: str) -> tuple[str, str]:
 def refusal_context(exc: AuthRefusal) -> dict:
     """What a page needs to show a refusal, the brand's support details and, where it
     helps, the form to report the problem to support with a screenshot (RG-5)."""
-    title, text = refusal_text(exc.code)
+    title, text = refusal_text(exc.code, limit_fill(exc, g.profile, g.lang))
     return {
         "refusal_code": exc.code,
         "refusal_title": title,
@@ -69,23 +73,13 @@ def render_refusal(exc: AuthRefusal, template: str = "auth/refusal.html", **cont
     return render_template(template, **refusal_context(exc), **context)
 
 
-def safe_next(target: str | None) -> str | None:
-    """Only a path inside this brand space may be a `next` target."""
-    if not target or target.startswith("//") or "\\" in target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith(f"/{g.brand.value}/"):
-        return None
-    return target
-
-
 def log_in(account: Account, method: str):
     """Start a fresh session for this account in this brand space (RG-1).
 
     The old session's content is dropped first, so a session cookie from before the
     login never carries the logged-in state.
     """
-    target = safe_next(session.get("next"))
+    target = safe_next(session.get(NEXT_KEY))  # the deep link that asked for a login
     db = get_session()
     moment = now()
     end_session(db, session.get("sid"), moment)
@@ -125,6 +119,8 @@ def identity_verified(provider: str, national_number: str):
     try:
         person = accounts.resolve_person(db, g.brand, national_number)
     except AuthRefusal as exc:
+        if exc.reportable:  # RG-5: a report of this refusal names the proven person
+            refused_identity.remember(exc.code, national_number, now())
         return render_refusal(exc)
     existing = accounts.account_of(db, g.brand, person.id)
     if existing is not None:

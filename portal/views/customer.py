@@ -11,7 +11,7 @@ from portal.faq import faq_for
 from portal.pdf import document_pdf
 from portal.rules.documents import is_available, portal_documents
 from portal.rules.guarantees import guarantee_table
-from portal.rules.themes import group_by_theme
+from portal.rules.themes import HOME_LAYOUTS, group_by_theme, theme_group
 from portal.rules.visibility import catalogue_overview, visible_contracts
 from portal.sim.publishing import delivery_for
 from portal.views.context import catalogue
@@ -35,7 +35,26 @@ def index():
         return render_template("customer/landing.html", session_note=note)
     visibility = _visibility()
     groups = group_by_theme(visibility.shown, catalogue())
-    return render_template("customer/home.html", groups=groups, hidden_count=len(visibility.hidden))
+    return render_template(
+        "customer/home.html",
+        groups=groups,
+        hidden_count=len(visibility.hidden),
+        layout=HOME_LAYOUTS[g.brand],
+    )
+
+
+@bp.get("/themes/<theme>")
+@login_required
+def theme_page(theme: str):
+    """CT-5: the page behind a theme's "Details" link on the MyP&V home: that theme's
+    shown contracts with their key facts, and the total saved for pension (anchored
+    `#savings`, where the home's total-saved link leads)."""
+    if not HOME_LAYOUTS[g.brand].theme_pages:
+        abort(404)
+    group = theme_group(_visibility().shown, catalogue(), theme)
+    if group is None:
+        abort(404)
+    return render_template("customer/theme.html", group=group)
 
 
 @bp.get("/contracts/<number>")

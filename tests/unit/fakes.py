@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from models.enums import Brand, ContractStatus, DocumentKind
 
@@ -23,3 +24,4 @@ class FakeDocument:
     contract_id: int
     kind: DocumentKind
     year: int
+    issued_on: date = date(2000, 1, 1)

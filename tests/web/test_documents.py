@@ -75,7 +75,8 @@ def test_a_document_downloads_as_a_real_pdf_with_the_customers_facts(
     assert "2025" in text
     assert re.search(r"(5436548|8890079)", text)
     assert "EUR" in text
-    assert kind == "annual_statement" and "Relevé annuel" in text
+    # DC-1: the newest document first: the 2025 tax certificate, issued in February 2026
+    assert kind == "tax_certificate" and "Attestation fiscale" in text
 
 
 def test_another_customers_document_is_not_found(client, db, personas, person_named, login):

@@ -11,7 +11,14 @@ from sqlalchemy import event
 from models import Brand
 from seed.build import add_contract, add_life_documents, add_person
 
-PAGES = ["/", "/contracts/{number}", "/documents", "/contracts/missing"]
+PAGES = [
+    "/",
+    "/contracts/{number}",
+    "/documents",
+    "/contracts/missing",
+    "/themes/pension",  # CT-5: the pages behind the home's "Details" links
+    "/themes/mobility",
+]
 
 
 @contextmanager
