@@ -13,6 +13,7 @@ from models.enums import (
     Segment,
     VehicleKind,
 )
+from models.limits import LimitBucket
 from models.outbox import Channel, OutboxMessage
 from models.paper import PaperException
 from models.portal import Account, IdentityLink, PortalSession, SupportRequest, normalise_email
@@ -40,6 +41,7 @@ __all__ = [
     "ItsmeTransaction",
     "Language",
     "LifeComponent",
+    "LimitBucket",
     "Line",
     "OutboxMessage",
     "PaperException",

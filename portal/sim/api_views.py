@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 
+from auth import eid_stub, throttle
 from models.sim import FAULTS, ClockState, clock_now
 from portal.db import get_session
-from portal.sim import control
+from portal.sim import control, limits_state
 from portal.sim.blueprints import api, api_error, json_body
 from portal.sim.outbox import OutboxFilter, as_json, list_messages
 from portal.sim.personas import persona_cards
@@ -122,3 +123,55 @@ def reset():
 @api.get("/personas")
 def personas():
     return jsonify(personas=persona_cards(get_session()))
+
+
+# --- limits on abuse and blocked eID cards (auth.limits, RG-1) ---------------------------
+
+
+def _rules():
+    return current_app.extensions["auth_settings"]
+
+
+@api.get("/limits")
+def limits_list():
+    db = get_session()
+    return jsonify(limits=limits_state.counters(db, clock_now(db), _rules()))
+
+
+@api.delete("/limits")
+def limits_lift_all():
+    db = get_session()
+    lifted = throttle.lift(db)
+    db.commit()
+    return jsonify(lifted=lifted)
+
+
+@api.delete("/limits/<path:key>")
+def limits_lift(key: str):
+    db = get_session()
+    lifted = throttle.lift(db, key[:255])
+    if not lifted:
+        return api_error(404, "unknown_limit", f"No counter '{key[:255]}'.")
+    db.commit()
+    return jsonify(lifted=lifted)
+
+
+@api.get("/eid/cards/blocked")
+def eid_blocked():
+    db = get_session()
+    cards = limits_state.blocked_cards(db, clock_now(db))
+    return jsonify(cards=[limits_state.card_json(c) for c in cards])
+
+
+@api.post("/eid/cards/<card>/unblock")
+def eid_unblock(card: str):
+    number = eid_stub.parse_national_number(card)
+    if number is None:
+        return api_error(422, "invalid_card", "Give a valid Belgian national number.")
+    db = get_session()
+    if not eid_stub.unblock(db, number):
+        return api_error(409, "card_not_blocked", f"The card {number} is not blocked.")
+    db.commit()
+    return jsonify(
+        card=limits_state.card_json(eid_stub.holder_of(db, number, clock_now(db).date()))
+    )

@@ -7,6 +7,7 @@ from flask import jsonify
 from models.sim import FAULTS
 from portal.sim.blueprints import api
 from portal.sim.openapi_desk import PATHS as DESK_PATHS
+from portal.sim.openapi_limits import PATHS as LIMIT_PATHS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -228,8 +229,12 @@ PATHS = {
                 }
             ),
             "responses": {
-                "201": _json({"type": "object", "additionalProperties": True}, "Created"),
-                **_errors(400, 415, 422),
+                "201": _json(
+                    {"type": "object", "additionalProperties": True},
+                    "Created: the customer, `records` (every person record made) and "
+                    "`contracts` (of every record, with its `person_id`)",
+                ),
+                **_errors(400, 409, 415, 422),
             },
         }
     },
@@ -256,7 +261,7 @@ PATHS = {
 
 def document() -> dict:
     """The whole description, this module's paths and those of the other API modules."""
-    paths = {**PATHS, **DESK_PATHS}
+    paths = {**PATHS, **DESK_PATHS, **LIMIT_PATHS}
     return {
         "openapi": "3.1.0",
         "info": {

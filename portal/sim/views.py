@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
+from auth import eid_stub, throttle
 from models.sim import FAULTS, clock_now
 from portal.db import get_session
 from portal.forms import EmptyForm
-from portal.sim import control
+from portal.sim import control, limits_state
 from portal.sim.blueprints import console
 from portal.sim.outbox import OutboxFilter, list_messages
 from portal.sim.personas import persona_cards
@@ -18,8 +19,14 @@ from portal.sim.personas import persona_cards
 @console.get("/")
 def dashboard():
     db = get_session()
+    now = clock_now(db)
     return render_template(
-        "sim/dashboard.html", faults=control.faults(db), descriptions=FAULTS, form=EmptyForm()
+        "sim/dashboard.html",
+        faults=control.faults(db),
+        descriptions=FAULTS,
+        form=EmptyForm(),
+        limits=limits_state.counters(db, now, current_app.extensions["auth_settings"]),
+        blocked_cards=limits_state.blocked_cards(db, now),
     )
 
 
@@ -91,6 +98,28 @@ def reset():
     return _done(
         f"Reset done: {count} personas loaded." if mode == "demo" else "Reset done: empty."
     )
+
+
+@console.post("/limits/lift")
+def limits_lift():
+    """Lift one limit on abuse (`key`), or all of them (no key)."""
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    key = (request.form.get("key") or "")[:255] or None
+    lifted = throttle.lift(get_session(), key)
+    return _done(f"Limit {key} lifted." if key else f"{lifted} limit counter(s) lifted.")
+
+
+@console.post("/eid/unblock")
+def eid_unblock():
+    """RG-1: free one eID card blocked by three wrong PINs."""
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    number = eid_stub.parse_national_number(request.form.get("card"))
+    if number is None or not eid_stub.unblock(get_session(), number):
+        flash("That card is not blocked.", "error")
+        return redirect(url_for("sim.dashboard"))
+    return _done(f"eID card {number} unblocked.")
 
 
 @console.get("/outbox")

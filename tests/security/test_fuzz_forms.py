@@ -23,6 +23,7 @@ import io
 import logging
 import os
 import unicodedata
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -504,6 +505,9 @@ REPORT = {"error_code": "person_duplicated", "email": "louise@example.be", "mess
 def test_report_problem(app, client, personas, monday, space, fields, screenshot, filename):
     """RG-5: one support request when the form is valid and the file a PNG or JPEG
     image of at most 2 MB; otherwise a 400 page and nothing stored (V5.2.1, V5.2.2)."""
+    app.extensions["auth_settings"] = replace(  # every example reaches the form's checks
+        app.extensions["auth_settings"], report_per_address_hour=10**6, report_total_day=10**6
+    )
     brand, lang = space
     form = FormClient(client, f"/{brand}/{lang}/register")
     form.refresh()
