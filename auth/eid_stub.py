@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -32,6 +31,7 @@ from auth.errors import (
     EidReaderMissing,
     EidWrongPin,
 )
+from auth.validation import without_controls
 from models import EidCard, Person
 from models.sim import fault_on
 
@@ -134,8 +134,7 @@ def require_reader(reader_missing: bool) -> None:
 
 def clean_text(raw: str | None, limit: int = MAX_INPUT) -> str:
     """Typed text without control characters (NUL included), trimmed and capped."""
-    text = "".join(ch for ch in (raw or "")[: limit * 4] if unicodedata.category(ch)[0] != "C")
-    return text.strip()[:limit]
+    return without_controls(raw, limit)
 
 
 def parse_national_number(raw: str | None) -> str | None:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from stdnum.be import nn
 from stdnum.exceptions import ValidationError
 
+from auth.validation import without_controls
 from models import ItsmeTransaction, Person
 from models.enums import Brand
 
@@ -179,7 +180,7 @@ def format_national_number(number: str) -> str:
 def search_people(session: Session, query: str, limit: int = SEARCH_LIMIT) -> list[Person]:
     """Back-office people whose name or national number matches, at most `limit`."""
     statement = select(Person).order_by(Person.last_name, Person.first_name, Person.id)
-    text = (query or "").strip()[:80]
+    text = without_controls(query, 80)  # a NUL byte never reaches the database
     digits = re.sub(r"[\s.\-]", "", text)
     if digits.isdigit():
         statement = statement.where(Person.national_number.startswith(digits, autoescape=True))

@@ -4,6 +4,7 @@ contract number, password. Each returns a clean value or raises a named refusal.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import phonenumbers
 
@@ -55,3 +56,15 @@ def normalise_contract_number(raw: str) -> str:
 def mask_mobile(mobile: str) -> str:
     """+32 4xx xx xx 56 -> "+32 ••• •• •• 56", to show where a code was sent."""
     return f"{mobile[:3]} ••• •• •• {mobile[-2:]}" if len(mobile) > 5 else "•••"
+
+
+def has_control_characters(text: str, allowed: str = "") -> bool:
+    """Whether `text` holds a control character (NUL included) other than `allowed`:
+    such text is refused before it reaches the database (PostgreSQL refuses NUL)."""
+    return any(unicodedata.category(ch)[0] == "C" and ch not in allowed for ch in text)
+
+
+def without_controls(raw: str | None, limit: int) -> str:
+    """Typed search text without control characters, trimmed and capped at `limit`."""
+    text = "".join(ch for ch in (raw or "")[: limit * 4] if unicodedata.category(ch)[0] != "C")
+    return text.strip()[:limit]

@@ -1,12 +1,14 @@
 """URL converters. `int` is bounded to what an id column holds (a 32-bit integer on
 PostgreSQL, and what SQLite can bind), so `/documents/99999999999999999999.pdf`
 answers 404 instead of failing in the database driver: every `<int:...>` of every
-rule is covered by registering it once (`init_app`)."""
+rule is covered by registering it once (`init_app`). Likewise a path segment never
+holds a control character: `/contracts/5436548%00` answers 404 before any query (a NUL
+byte would reach PostgreSQL, which refuses it)."""
 
 from __future__ import annotations
 
 from flask import Flask
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 LARGEST_ID = 2**31 - 1
 
@@ -19,5 +21,15 @@ class BoundedInt(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class PrintableString(UnicodeConverter):
+    """`<name>` and `<string:name>`: one path segment without control characters."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        super().__init__(map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", "[^/\\x00-\\x1f\\x7f]", 1)
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedInt
+    app.url_map.converters["default"] = PrintableString
+    app.url_map.converters["string"] = PrintableString

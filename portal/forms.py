@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from auth.errors import InvalidEmail
-from auth.validation import parse_email
+from auth.validation import has_control_characters, parse_email
 
 REFUSED = 422
 
@@ -40,11 +40,27 @@ def plain_email(_form, field) -> None:
         ) from None
 
 
+class PortalForm(FlaskForm):
+    """A form whose typed text never holds a control character (a NUL byte would reach
+    the database, which PostgreSQL refuses): such a field is refused with its message."""
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and has_control_characters(field.data, "\t\n\r"):
+                field.errors = [
+                    *field.errors,
+                    _l("This field holds characters that cannot be kept: please type it again."),
+                ]
+                valid = False
+        return valid
+
+
 class EmptyForm(FlaskForm):
     """A button that changes state: only the CSRF token."""
 
 
-class IdentityAccountForm(FlaskForm):
+class IdentityAccountForm(PortalForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
     consent = BooleanField(
         _l("I agree to receive my documents digitally in my customer space."),
@@ -52,7 +68,7 @@ class IdentityAccountForm(FlaskForm):
     )
 
 
-class ReportForm(FlaskForm):
+class ReportForm(PortalForm):
     error_code = HiddenField(validators=[DataRequired(), Length(max=40)])
     email = EmailField(
         _l("Email address you want to use"),
@@ -68,7 +84,7 @@ class ReportForm(FlaskForm):
     )
 
 
-class LetterRequestForm(FlaskForm):
+class LetterRequestForm(PortalForm):
     contract_number = StringField(
         _l("Contract number"), validators=[DataRequired(), Length(max=40)]
     )
@@ -77,7 +93,7 @@ class LetterRequestForm(FlaskForm):
     )
 
 
-class ActivationForm(FlaskForm):
+class ActivationForm(PortalForm):
     contract_number = StringField(
         _l("Contract number"), validators=[DataRequired(), Length(max=40)]
     )
@@ -87,25 +103,25 @@ class ActivationForm(FlaskForm):
     mobile = TelField(_l("Mobile number"), validators=[DataRequired(), Length(max=40)])
 
 
-class SmsCodeForm(FlaskForm):
+class SmsCodeForm(PortalForm):
     code = StringField(_l("Code received by SMS"), validators=[DataRequired(), Length(max=20)])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PortalForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
 
 
-class AddressForm(FlaskForm):
+class AddressForm(PortalForm):
     street = StringField(_l("Street"), validators=[DataRequired(), Length(max=120)])
     house_number = StringField(_l("Number"), validators=[DataRequired(), Length(max=12)])
     postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=4)])
     city = StringField(_l("Municipality"), validators=[DataRequired(), Length(max=80)])
 
 
-class EmailChangeForm(FlaskForm):
+class EmailChangeForm(PortalForm):
     email = EmailField(_l("New email address"), validators=[DataRequired(), Length(max=254)])
 
 
-class MobileChangeForm(FlaskForm):
+class MobileChangeForm(PortalForm):
     mobile = TelField(_l("New mobile number"), validators=[DataRequired(), Length(max=40)])

@@ -148,10 +148,12 @@ def limits_lift_all():
 
 @api.delete("/limits/<path:key>")
 def limits_lift(key: str):
+    if len(key) > 255 or not key.isprintable():
+        return api_error(404, "unknown_limit", "No such counter.")
     db = get_session()
-    lifted = throttle.lift(db, key[:255])
+    lifted = throttle.lift(db, key)
     if not lifted:
-        return api_error(404, "unknown_limit", f"No counter '{key[:255]}'.")
+        return api_error(404, "unknown_limit", f"No counter '{key}'.")
     db.commit()
     return jsonify(lifted=lifted)
 

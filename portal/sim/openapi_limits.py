@@ -96,7 +96,7 @@ PATHS = {
             },
             "responses": {
                 "200": _json({"type": "object", "properties": {"card": CARD}}),
-                **_errors(409, 415, 422),
+                **_errors(404, 409, 415, 422),
             },
         },
     },

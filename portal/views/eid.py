@@ -12,7 +12,6 @@ from datetime import date
 
 from flask import render_template, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField
 from wtforms.validators import InputRequired, ValidationError
 
@@ -20,6 +19,7 @@ from auth import eid_stub
 from auth.errors import EidReaderMissing
 from models.sim import clock_now
 from portal.db import get_session
+from portal.forms import PortalForm
 from portal.sim import access
 from portal.views.auth_common import identity_verified, render_refusal
 from portal.views.space import brand_space_blueprint
@@ -32,7 +32,7 @@ def _pin_format(_form, field) -> None:
         raise ValidationError(_l("A PIN code has 4 to 12 digits."))
 
 
-class PinForm(FlaskForm):
+class PinForm(PortalForm):
     """The PIN dialog of the reader: the card in the reader and the PIN (RG-1)."""
 
     card = HiddenField()

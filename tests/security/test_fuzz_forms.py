@@ -769,16 +769,16 @@ def _post(page, action, data):
 
 
 NUL_SITES = [
-    pytest.param(_login_email, "nl", id="login-email", marks=BUG_6),
-    pytest.param(_report("error_code"), "nl", id="report-error-code", marks=BUG_6),
-    pytest.param(_report("email"), "nl", id="report-email", marks=BUG_6),
-    pytest.param(_report("message"), "nl", id="report-message", marks=BUG_6),
+    pytest.param(_login_email, "nl", id="login-email"),
+    pytest.param(_report("error_code"), "nl", id="report-error-code"),
+    pytest.param(_report("email"), "nl", id="report-email"),
+    pytest.param(_report("message"), "nl", id="report-message"),
     pytest.param(_get(f"/sim/outbox?kind={NUL}"), None, id="console-outbox-kind", marks=BUG_6),
     pytest.param(
         _get(f"/sim/api/outbox?recipient={NUL}"), None, id="api-outbox-recipient", marks=BUG_6
     ),
-    pytest.param(_itsme_search, "nl", id="itsme-phone-search", marks=BUG_6),
-    pytest.param(_contract_path, "nl", id="contract-number-in-path", marks=BUG_6),
+    pytest.param(_itsme_search, "nl", id="itsme-phone-search"),
+    pytest.param(_contract_path, "nl", id="contract-number-in-path"),
     pytest.param(
         _post("/pv/nl/register", None, {"contract_number": NUL, "birth_date": "1985-03-12"}),
         "nl",
