@@ -193,6 +193,6 @@ def resend(purpose: str):
         flow(db, g.brand, _attempt(purpose), now(), settings())
     except AuthRefusal as exc:
         db.commit()
-        return _sms_page(purpose, SmsCodeForm(), **refusal_context(exc))
+        return _sms_page(purpose, SmsCodeForm(), **refusal_context(exc)), REFUSED
     db.commit()
     return _sms_page(purpose, SmsCodeForm(), resent=True)

@@ -95,6 +95,13 @@ def test_a_wrong_sms_code_answers_422(ready, submit, db):
     assert response.status_code == 422 and refusal(response)
 
 
+def test_a_resend_asked_too_soon_answers_422_with_its_message(ready, submit, db):
+    assert activation(submit, db).status_code == 302
+    response = submit("/pv/nl/register/confirm", {}, action="/pv/nl/sms/resend/mobile")
+    assert response.status_code == 422 and refusal(response) == "sms_resend_too_soon"
+    assert in_language(response, "nl")
+
+
 def test_a_wrong_password_answers_422(ready, submit, db, person_named, login):
     response = submit(
         "/pv/nl/login/password", {"email": "nobody@example.be", "password": "wrong password!"}
