@@ -2,8 +2,16 @@
 
 Run `portal-sim db upgrade` once before starting the workers: they share one database
 (clock, outbox, codes, attempt counters, sessions), so they behave as one simulator.
+A configuration that cannot start (instance folder, secret key) ends the worker with
+one line saying what to do, as the `portal-sim` commands do, never a traceback.
 """
 
-from portal.app import create_app
+import sys
 
-app = create_app()
+from portal.app import create_app
+from portal.config import StartupError
+
+try:
+    app = create_app()
+except StartupError as exc:
+    sys.exit(f"Error: {exc}")

@@ -5,7 +5,10 @@ subjects derive from it); the instance's secrets and database are private files.
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +86,19 @@ def test_an_existing_secret_readable_by_others_is_made_private(env):
     (folder / "sim_token").chmod(0o644)
     assert create_app({"SECRET_KEY": "x"}).config["SIM_TOKEN"] == "token"
     assert stat.S_IMODE((folder / "sim_token").stat().st_mode) == 0o600
+
+
+def test_gunicorn_loading_a_folder_that_cannot_be_created_gets_one_clear_line(env):
+    """portal.wsgi, as gunicorn imports it: one line on stderr, exit status 1."""
+    (env / "blocker").write_text("a file where a folder should be")
+    environment = {**os.environ, "INSTANCE_PATH": str(env / "blocker" / "instance")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import portal.wsgi"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "instance folder" in lines[0]
