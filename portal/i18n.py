@@ -7,6 +7,7 @@ start-up when a `.po` file is newer than its compiled catalogue; no build step i
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -58,7 +59,7 @@ def compile_translations(target: Path) -> None:
         if mo.exists() and mo.stat().st_mtime >= newest:
             continue
         mo.parent.mkdir(parents=True, exist_ok=True)
-        tmp = mo.with_suffix(".tmp")
+        tmp = mo.with_suffix(f".{os.getpid()}.tmp")  # workers starting together never share it
         with tmp.open("wb") as fh:
             write_mo(fh, merged_catalog(lang))
         tmp.replace(mo)

@@ -62,3 +62,25 @@ def test_counts_render_in_the_language_of_the_page(app, lang, count):
         g.lang = lang
         refresh()
         assert ngettext(SINGULAR, PLURAL, count) == EXPECTED[lang][count]
+
+
+def _compile(target: str) -> None:
+    from pathlib import Path
+
+    from portal.i18n import compile_translations
+
+    compile_translations(Path(target))
+
+
+def test_workers_compiling_the_catalogues_at_once_all_start(tmp_path):
+    """Several gunicorn workers on a fresh instance compile together: none may fail."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_compile, args=(str(tmp_path),)) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0] * 6
+    assert (tmp_path / "fr" / "LC_MESSAGES" / "messages.mo").stat().st_size > 0
