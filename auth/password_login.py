@@ -1,8 +1,8 @@
 """Login with email and password, then an SMS code at every login (RG-2).
 
 An unknown email and a wrong password give the same refusal, and both pay for one
-password-hash check, so that neither the message nor the timing tells whether an email
-has an account.
+password-hash check at the configured cost (auth.passwords), so that neither the message
+nor the timing tells whether an email has an account.
 
 Limits (auth.limits): wrong passwords are counted per brand and typed email, known or
 not; once locked, even the right password is refused until the lock ends or is lifted.
@@ -14,15 +14,12 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, joinedload
-from werkzeug.security import check_password_hash, generate_password_hash
 
-from auth import limits, sms, throttle
+from auth import limits, passwords, sms, throttle
 from auth.errors import AttemptUnknown, InvalidCredentials
 from auth.settings import AuthSettings
 from models import Account, SmsChallenge, normalise_email
 from models.enums import Brand
-
-_DUMMY_HASH = generate_password_hash("this is not anybody's password")
 
 
 def next_counter(db: Session, account: Account) -> int:
@@ -67,10 +64,12 @@ def start_login(
     ).one_or_none()
     password = (password or "")[:128]
     if account is None:
-        check_password_hash(_DUMMY_HASH, password)
+        passwords.verify(passwords.dummy_hash(rules), password)  # the same cost (RG-2)
         _wrong_password(db, subject, now, rules)
-    if not check_password_hash(account.password_hash, password):
+    if not passwords.verify(account.password_hash, password):
         _wrong_password(db, subject, now, rules)
+    if passwords.needs_rehash(account.password_hash, rules):  # the setting changed
+        account.password_hash = passwords.hash_password(password, rules)
     throttle.forget(db, "login", subject)
     return sms.issue_challenge(
         db,

@@ -17,9 +17,8 @@ import pyotp
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from werkzeug.security import generate_password_hash
 
-from auth import sms
+from auth import passwords, sms
 from auth.accounts import account_of, email_taken
 from auth.activation import matching_code
 from auth.codes import normalise_code
@@ -87,7 +86,7 @@ def start_activation(
         activation_code_id=activation.id,
         person_id=activation.person_id,
         email=address,
-        password_hash=generate_password_hash(password),
+        password_hash=passwords.hash_password(password, rules),
         mobile=phone,
         language=language,
         otp_secret=pyotp.random_base32(),

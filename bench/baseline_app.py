@@ -1,20 +1,33 @@
 """The baseline of bench/serve.py: a minimal Flask page reading one row of the same
-database, served the same way as the portal."""
+database (SQLite through sqlite3, PostgreSQL through psycopg; one connection per
+worker), served the same way as the portal."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 
 from flask import Flask
 
 app = Flask(__name__)
-PATH = os.environ["DATABASE_URL"].removeprefix("sqlite:///")
-_local: dict[int, sqlite3.Connection] = {}
+URL = os.environ["DATABASE_URL"]
+SQL = "SELECT first_name, last_name FROM person ORDER BY id LIMIT 1"
+_local: dict[int, object] = {}
+
+
+def _connect():
+    if URL.startswith("postgresql"):
+        import psycopg
+
+        return psycopg.connect(
+            URL.replace("postgresql+psycopg://", "postgresql://"), autocommit=True
+        )
+    import sqlite3
+
+    return sqlite3.connect(URL.removeprefix("sqlite:///"), check_same_thread=False)
 
 
 @app.get("/")
 def one_row():
-    conn = _local.setdefault(os.getpid(), sqlite3.connect(PATH, check_same_thread=False))
-    row = conn.execute("SELECT first_name, last_name FROM person WHERE id = 1").fetchone()
+    conn = _local.get(os.getpid()) or _local.setdefault(os.getpid(), _connect())
+    row = conn.execute(SQL).fetchone()
     return f"<p>{row[0]} {row[1]}</p>"

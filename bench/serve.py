@@ -1,63 +1,70 @@
 """Benchmark of the customer pages on a large database (a script: it asserts no timing).
 
     .venv/bin/python bench/serve.py [--customers 100000] [--seconds 5] [--runs 3]
+        [--database-url postgresql+psycopg://user@127.0.0.1:5432/empty_db] [--workers 2]
 
-Seeds N customers into a fresh SQLite file, gives a sample of MyP&V customers an account
-and a live session (no password hashing: the login itself is not measured), starts
-gunicorn with 2 workers on 127.0.0.1, and loads the home page, a contract page, the
-documents tab and "can't find my contract" with 8 concurrent keep-alive connections for
-a bounded time each. In the same run it measures a minimal Flask page reading one row,
-served the same way, as the baseline. Prints requests/s, p50 and p99 (medians of runs)
-and the ratio to the baseline.
+Seeds N customers into a fresh SQLite file (or into the empty database of
+`--database-url`), freezes the simulated clock, and gives a sample of MyP&V customers
+an account and a live session (no password hashing: the login itself is not measured),
+with the cookie a browser holds after logging in: `_user_id`, `_id`, `sid`, `method`,
+`auth_at`, `seen_at` at the frozen clock (so the idle check never re-signs it) and the
+`csrf_token` the logout form needs. One request per page first checks a 200, a logged-in
+page and no Set-Cookie. Then gunicorn (2 sync workers) on 127.0.0.1 is loaded page after
+page by wrk (`--loader python`: Python threads, which cap fast pages) with 8 keep-alive
+connections for a bounded time; in the same run, before each round, the minimal Flask
+page of bench/baseline_app.py on the same database is the baseline. Prints per page
+requests/s, p50, p99, the ratio to the baseline's requests/s and p99, and the workers'
+CPU time per request (from /proc), medians of the runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
-import random
-import socket
+import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from auth.login import open_session  # noqa: E402
-from models import Account, Brand, Contract, ContractStatus, Person, Segment  # noqa: E402
-from models.base import make_engine, make_session_factory  # noqa: E402
-from models.sim import real_now  # noqa: E402
-from portal import migrate  # noqa: E402
-from seed.bulk import seed_customers  # noqa: E402
+from auth.login import open_session
+from bench._load import Load, fetch, load, serve, stop
+from models import Account, Brand, Contract, ContractStatus, Person, Segment
+from models.base import make_engine, make_session_factory
+from models.sim import real_now, set_clock
+from portal import migrate
+from seed.bulk import seed_customers
 
 SECRET = "bench-secret"
 SHOWN = ("life_pension_savings", "life_plci", "car", "fire", "life_savings")
+PAGES = {
+    "home": "/",
+    "contract": "/contracts/{number}",
+    "documents": "/documents",
+    "missing": "/contracts/missing",
+    "help": "/help",
+    "profile": "/profile",
+}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def prepare(folder: Path, customers: int, sample: int) -> tuple[str, list[tuple[str, str]]]:
-    """Seed, then give `sample` customers an account and a session: (cookie, contract)."""
-    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+def prepare(url: str, folder: str, customers: int, sample: int) -> list[tuple[str, str]]:
+    """Seed, freeze the clock, then give `sample` customers an account and a session:
+    [(cookie header, contract number)]."""
     engine = make_engine(url)
+    if not migrate.is_empty(engine):
+        raise SystemExit(f"{url}: the database is not empty; give an empty one.")
     migrate.upgrade(engine)
     session = make_session_factory(engine)()
     started = time.perf_counter()
     seed_customers(session, customers, seed=1, commit=True)
-    print(f"seeded {customers} customers in {time.perf_counter() - started:.1f} s")
+    print(f"seeded {customers:,} customers in {time.perf_counter() - started:.1f} s")
+    now = real_now().replace(microsecond=0)
+    set_clock(session, now, frozen=True)
     rows = session.execute(
         select(Contract.holder_id, Contract.number)
         .join(Person, Person.id == Contract.holder_id)
@@ -70,123 +77,104 @@ def prepare(folder: Path, customers: int, sample: int) -> tuple[str, list[tuple[
         .order_by(Contract.id)
         .limit(sample * 3)
     ).all()
-    from flask.sessions import SecureCookieSessionInterface
-
     from portal.app import create_app
 
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": SECRET})
-    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
-    now = datetime(2026, 1, 1)
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": SECRET, "INSTANCE_PATH": folder})
+    serializer = app.session_interface.get_signing_serializer(app)
     users, seen = [], set()
     for holder_id, number in rows:
         if holder_id in seen or len(users) >= sample:
             continue
         seen.add(holder_id)
-        account = Account(
-            brand=Brand.PV,
-            person_id=holder_id,
-            email=f"bench{holder_id}@example.be",
-            language="nl",
-            method="bench",
-            created_at=now,
-            digital_consent_at=now,
-        )
+        account = Account(brand=Brand.PV, person_id=holder_id, language="nl", method="bench",
+                          email=f"bench{holder_id}@example.be", created_at=now,
+                          digital_consent_at=now)  # fmt: skip
         session.add(account)
         session.flush()
-        token = open_session(session, account, "bench", now)
-        moment = real_now().isoformat()
         cookie = serializer.dumps(
             {
                 "_user_id": str(account.id),
                 "_fresh": True,
-                "sid": token,
-                "auth_at": moment,
-                "seen_at": moment,
+                "_id": secrets.token_hex(64),
+                "sid": open_session(session, account, "bench", now),
+                "auth_at": now.isoformat(),
+                "seen_at": now.isoformat(),
+                "method": "bench",
+                "csrf_token": secrets.token_hex(20),
             }
         )
-        users.append((cookie, number))
+        users.append((f"mypv_session={cookie}", number))
     session.commit()
     session.close()
+    app.extensions["db_engine"].dispose()
     engine.dispose()
-    return url, users
+    return users
 
 
-def serve(module: str, url: str) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": SECRET, "PYTHONPATH": str(ROOT)}
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    process = subprocess.Popen(
-        [
-            gunicorn,
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-            module,
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process, port
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{module} did not start")
+def requests_of(users, page: str) -> list[tuple[str, str]]:
+    return [(f"/pv/nl{page.format(number=number)}", cookie) for cookie, number in users]
 
 
-def load(
-    port: int, requests_for, seconds: float, connections: int = 8
-) -> tuple[float, float, float, int]:
-    """Keep-alive GETs from `connections` threads for `seconds`: (req/s, p50 ms, p99 ms, errors)."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.perf_counter() + seconds
-
-    def worker(index: int) -> None:
-        rng = random.Random(index)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        mine = []
-        while time.perf_counter() < stop:
-            path, headers = requests_for(rng)
-            t0 = time.perf_counter()
-            conn.request("GET", path, headers=headers)
-            answer = conn.getresponse()
-            answer.read()
-            mine.append(time.perf_counter() - t0)
-            if answer.status != 200:
-                with lock:
-                    errors[0] += 1
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    latencies.sort()
-    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
-    return len(latencies) / seconds, p(0.50), p(0.99), errors[0]
+def check(port: int, users) -> None:
+    """One request per page: a 200, a logged-in page, no Set-Cookie."""
+    for name, page in PAGES.items():
+        path, cookie = requests_of(users[:1], page)[0]
+        status, headers, body = fetch(port, path, cookie)
+        problems = [
+            f"status {status}" if status != 200 else "",
+            "Set-Cookie sent" if "set-cookie" in headers else "",
+            "not logged in" if "/pv/nl/logout" not in body else "",
+        ]
+        problems = [p for p in problems if p]
+        print(f"check {name:<10} {path:<32} {'; '.join(problems) or 'ok: 200, no Set-Cookie'}")
 
 
-def portal_requests(users, page: str):
-    def pick(rng: random.Random):
-        cookie, number = users[rng.randrange(len(users))]
-        path = page.format(number=number)
-        return f"/pv/nl{path}", {"Cookie": f"mypv_session={cookie}"}
+def measure(args, url: str, folder: str, users) -> dict[str, list[Load]]:
+    env = {"DATABASE_URL": url, "SECRET_KEY": SECRET, "INSTANCE_PATH": folder}
+    portal = serve("portal.wsgi:app", env, args.workers)
+    base = serve("bench.baseline_app:app", env, args.workers)
+    results: dict[str, list[Load]] = {name: [] for name in ["baseline", *PAGES]}
+    try:
+        check(portal[1], users)
+        for page in PAGES.values():  # warm-up: imports, caches, connections
+            load(*portal, requests_of(users, page), 1.0, args.connections, args.loader)
+        load(*base, [("/", "")], 1.0, args.connections, args.loader)
+        for run in range(1, args.runs + 1):
+            results["baseline"].append(
+                load(*base, [("/", "")], args.seconds, args.connections, args.loader)
+            )
+            for name, page in PAGES.items():
+                results[name].append(
+                    load(
+                        *portal,
+                        requests_of(users, page),
+                        args.seconds,
+                        args.connections,
+                        args.loader,
+                    )
+                )
+            print(f"run {run} done, load average {os.getloadavg()[0]:.2f}")
+    finally:
+        stop(portal[0])
+        stop(base[0])
+    return results
 
-    return pick
+
+def report(results: dict[str, list[Load]]) -> None:
+    def med(name: str, attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in results[name])
+
+    rps, p99 = med("baseline", "rps"), med("baseline", "p99")
+    print(f"\n{'page':<10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x req/s':>8} "
+          f"{'x p99':>6} {'CPU ms':>7} {'errors':>6}")  # fmt: skip
+    for name, runs in results.items():
+        print(
+            f"{name:<10} {med(name, 'rps'):>8.0f} {med(name, 'p50'):>7.1f} "
+            f"{med(name, 'p99'):>7.1f} {med(name, 'rps') / rps:>8.2f} "
+            f"{med(name, 'p99') / p99:>6.2f} {med(name, 'cpu_ms'):>7.2f} "
+            f"{sum(r.errors for r in runs):>6}"
+        )
+    print("x req/s, x p99: the page's median over the baseline's median of the same run")
 
 
 def main() -> None:
@@ -195,46 +183,24 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sample", type=int, default=200)
-    args = parser.parse_args()
-    pages = {
-        "home": "/",
-        "contract": "/contracts/{number}",
-        "documents": "/documents",
-        "missing": "/contracts/missing",
-    }
-    with tempfile.TemporaryDirectory() as folder:
-        url, users = prepare(Path(folder), args.customers, args.sample)
-        print(
-            f"{len(users)} logged-in MyP&V customers sampled; {args.runs} runs of {args.seconds:.0f} s per page, 8 connections"
-        )
-        portal, portal_port = serve("portal.wsgi:app", url)
-        base, base_port = serve("bench.baseline_app:app", url)
-        try:
-            for page in pages.values():  # warm-up: imports, caches, connections
-                load(portal_port, portal_requests(users, page), 1.0)
-            load(base_port, lambda rng: ("/", {}), 1.0)
-            results: dict[str, list] = {name: [] for name in ["baseline", *pages]}
-            for _ in range(args.runs):
-                results["baseline"].append(load(base_port, lambda rng: ("/", {}), args.seconds))
-                for name, page in pages.items():
-                    results[name].append(
-                        load(portal_port, portal_requests(users, page), args.seconds)
-                    )
-        finally:
-            for process in (portal, base):
-                process.terminate()
-                process.wait(timeout=10)
-    baseline = statistics.median(r[0] for r in results["baseline"])
-    print(
-        f"{'page':<10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs baseline':>12} {'errors':>7}"
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--loader", choices=("wrk", "python"), default="wrk")
+    parser.add_argument(
+        "--database-url", help="an empty database (default: a temporary SQLite file)"
     )
-    for name, runs in results.items():
-        rps = statistics.median(r[0] for r in runs)
-        p50 = statistics.median(r[1] for r in runs)
-        p99 = statistics.median(r[2] for r in runs)
-        print(
-            f"{name:<10} {rps:>8.0f} {p50:>8.1f} {p99:>8.1f} {rps / baseline:>12.2f} {sum(r[3] for r in runs):>7}"
-        )
+    args = parser.parse_args()
+    args.seconds = min(max(args.seconds, 1.0), 120.0)  # bounded loads
+    args.runs = min(max(args.runs, 1), 20)
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        users = prepare(url, folder, args.customers, args.sample)
+        print(f"{len(users)} logged-in MyP&V customers; {args.runs} runs of {args.seconds:g} s "
+              f"per page, {args.connections} connections of {args.loader}, {args.workers} workers; "
+              f"load average {os.getloadavg()[0]:.2f}")  # fmt: skip
+        results = measure(args, url, folder, users)
+    report(results)
+    print(f"load average at the end {os.getloadavg()[0]:.2f} (1 min)")
 
 
 if __name__ == "__main__":

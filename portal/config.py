@@ -19,6 +19,8 @@ from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth import settings as auth_settings
+
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
@@ -132,6 +134,20 @@ def private_sqlite_file(url: str) -> None:
         ) from None
 
 
+def auth_environment() -> dict[str, int | str]:
+    """AUTH_<FIELD> environment variables (auth/settings.py, for instance
+    AUTH_PASSWORD_HASH or AUTH_REGISTER_ADDRESS_HOUR); a value that does not fit stops
+    the start with a message naming it. The app's own config overrides them."""
+    found = {}
+    for name, key in auth_settings.setting_keys():
+        if os.environ.get(key, "").strip():
+            try:
+                found[key] = auth_settings.parse(name, os.environ[key])
+            except ValueError as exc:
+                raise StartupError(str(exc)) from None
+    return found
+
+
 def default_database_url(instance_path: str) -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'portal.sqlite3'}"
 
@@ -164,4 +180,5 @@ def defaults(instance_path: str, given: Mapping[str, object] | None = None) -> d
         "SIM_LISTEN_HOST": os.environ.get("HOST"),
         "SIM_ALLOWED_HOSTS": os.environ.get("SIM_ALLOWED_HOSTS"),
         "SIM_STUBS": os.environ.get("SIM_STUBS"),
+        **auth_environment(),
     }
