@@ -98,3 +98,28 @@ def _anniversary(start: date, year: int) -> date:
         return start.replace(year=year)
     except ValueError:  # 29 February in a common year
         return date(year, 2, 28)
+
+
+def next_renewal(start: date, stored: date | None, today: date) -> date:
+    """CT-3: an active contract's next renewal date, worked out when shown: the first
+    return of its renewal day strictly after `today` (and after `start`). The renewal day
+    is the day and month of the back office's stored renewal date when it has one, else
+    the start date's; a 29 February renews on 28 February in common years."""
+    anchor = stored or start
+    base = max(today, start)
+    year = base.year
+    while (candidate := _anniversary(anchor, year)) <= base:
+        year += 1
+    return candidate
+
+
+def age_on(birth: date, today: date) -> int:
+    """Full years of someone born on `birth`, on `today` (29 February counts from 1 March)."""
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def contact_centre_closing(now: datetime) -> datetime | None:
+    """BR-2: when the contact centre closes today, if it is open at `now`."""
+    if not contact_centre_open(now):
+        return None
+    return datetime.combine(now.date(), CONTACT_CENTRE_HOURS[now.weekday()][1])

@@ -7,12 +7,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import click
 from sqlalchemy.orm import Session
 
 from portal.db import new_session
 from portal.migrate import open_app
+from seed.belgium import AS_OF_RANGE, REFERENCE_DATE
 from seed.bulk import Summary, seed_customers
 from seed.demo import clear, is_empty, load_demo
 from seed.export import customer_facts, write_csv, write_json
@@ -42,6 +44,16 @@ def _mix(allowed: tuple[str, ...]):
     return parse
 
 
+def _as_of(_ctx, param, value: datetime | None) -> date | None:
+    """--as-of YYYY-MM-DD: the day generated dates count from, within AS_OF_RANGE."""
+    if value is None:
+        return None
+    first, last = AS_OF_RANGE
+    if not first <= value.date() <= last:
+        raise click.BadParameter(f"must be between {first} and {last}", param=param)
+    return value.date()
+
+
 @click.command()
 @click.option("--reset", is_flag=True, help="Empty the database first.")
 @click.option("--append", is_flag=True, help="Add the customers after the existing data.")
@@ -53,13 +65,23 @@ def _mix(allowed: tuple[str, ...]):
 @click.option(
     "--language-mix", callback=_mix(LANGUAGES), help="Shares of the languages: fr=0.4,nl=0.6."
 )
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_as_of,
+    help=f"The day generated dates count from (YYYY-MM-DD; default {REFERENCE_DATE}): "
+    "contracts start by then, renew after it. Never the machine's date.",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=2000, hidden=True)
-def seed(reset, append, customers, seed_, brand_mix, language_mix, batch_size) -> None:
+def seed(reset, append, customers, seed_, brand_mix, language_mix, as_of, batch_size) -> None:
     """Load the demo personas, or generate --customers N fake Belgian customers."""
     if reset and append:
         raise click.UsageError("--reset and --append exclude each other.")
-    if customers is None and (append or brand_mix or language_mix):
-        raise click.UsageError("--append, --brand-mix and --language-mix need --customers.")
+    if customers is None and (append or brand_mix or language_mix or as_of):
+        raise click.UsageError(
+            "--append, --brand-mix, --language-mix and --as-of need --customers "
+            "(the personas' dates are fixed)."
+        )
     with database() as session:
         if not reset and not append and not is_empty(session):
             hint = " or --append to add to it" if customers else ""
@@ -75,6 +97,7 @@ def seed(reset, append, customers, seed_, brand_mix, language_mix, batch_size) -
             options = Options(
                 brand_mix=brand_mix or Options.brand_mix,
                 language_mix=language_mix or Options.language_mix,
+                as_of=as_of or REFERENCE_DATE,
             )
             summary = _generate(session, customers, seed_, options, batch_size)
     if customers is None:

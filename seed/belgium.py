@@ -3,7 +3,10 @@
 Real postcodes with their postal locality and language region, first and last names
 with their Statbel frequencies, common street names, and the identifiers: national
 register number, enterprise (VAT) number, mobile number and e-mail address. Nothing
-here depends on today's date: ages and dates count from `REFERENCE_DATE`.
+in `seed/` reads a clock: generated ages and dates count from `REFERENCE_DATE`, a fixed
+day (or the day `portal-sim seed --as-of` gives, within `AS_OF_RANGE`), so the same seed
+gives the same data on any day and any machine. What depends on today (a contract's next
+renewal, an age) is worked out when shown, from the simulated clock.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from seed.identifiers import national_number
 
 DATA = Path(__file__).with_name("data")
 REFERENCE_DATE = date(2026, 3, 1)
+AS_OF_RANGE = (date(2000, 1, 1), date(2098, 12, 31))  # births, contracts and renewals fit
 LANGUAGES = ("fr", "nl")
 # Where the speakers of each language live: the rest of Belgium's French speakers live
 # in Wallonia, the Dutch speakers in Flanders (German-speaking Belgium is left out).

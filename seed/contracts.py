@@ -7,6 +7,7 @@ and a contract `spec` (chosen values, see `make_customer`) is only read when giv
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from math import sqrt
 from random import Random
 from typing import Any
@@ -16,10 +17,7 @@ from seed.columns import CONTRACT_INDEX, override, row_value
 from seed.products import LEGAL_HEIRS, LIFE, PREMIUMS, RISK_NOTES
 from seed.vehicles import plate, vehicle_year, vin
 
-REF_YEAR = REFERENCE_DATE.year
 MONTH_DAYS = tuple(f"-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29))
-REF_DAY = MONTH_DAYS.index(f"-{REFERENCE_DATE.month:02d}-{REFERENCE_DATE.day:02d}")
-OPEN_DAYS = (REFERENCE_DATE.month - 1) * 28  # start days of the reference year before it
 EMPTY: Mapping[str, Any] = {}
 NONE_10, NONE_11 = (None,) * 10, (None,) * 11
 SAVINGS_LIFE = frozenset(LIFE) - {"life_death"}
@@ -50,6 +48,20 @@ class ContractMaker:
     covered: dict[tuple[str, bool], list[str]]
     packages: dict[str, list[str]]
     lines: dict[str, str]
+    ref_year: int
+    ref_month_day: tuple[int, int]
+    ref_day: int  # index in MONTH_DAYS of the reference's day (or of the 28th before it)
+    open_days: int  # start days of the reference year before the reference's month
+    ref_ordinal: int
+
+    def set_reference(self, day: date = REFERENCE_DATE) -> None:
+        """The fixed day the generated dates count from (`seed.belgium.REFERENCE_DATE`
+        unless `--as-of` moves it): contracts start by then, renew after it, documents
+        are issued up to it; never the machine's today."""
+        self.ref_year, self.ref_month_day = day.year, (day.month, day.day)
+        self.ref_day = (day.month - 1) * 28 + min(day.day, 28) - 1
+        self.open_days = (day.month - 1) * 28
+        self.ref_ordinal = day.toordinal()  # for PersonMaker: ages count from it
 
     def contract(self, batch, holder: Holder, brand: str, product: str, spec=EMPTY) -> tuple:
         """Append one contract (and its life rows) to `batch`; return the row."""
@@ -57,7 +69,8 @@ class ContractMaker:
         cid = self.ids[1]
         self.ids[1] = cid + 1
         earliest = max(holder.birth_year + 18, 1990 if product in LIFE else 2000)
-        latest = REF_YEAR
+        ref_year = self.ref_year
+        latest = ref_year
         risk = None
         if product in VEHICLE_PRODUCTS:
             risk = self._vehicle(holder, product, spec)
@@ -66,10 +79,10 @@ class ContractMaker:
             else:
                 earliest = max(earliest, risk[7] - 1)
         status = (spec.get("status") if spec else None) or (
-            "ended" if product not in LIFE and r() < 0.017 and earliest <= REF_YEAR - 2 else "active"
+            "ended" if product not in LIFE and r() < 0.017 and earliest <= ref_year - 2 else "active"
         )  # fmt: skip
         if status != "active":
-            latest = min(latest, REF_YEAR - 2)
+            latest = min(latest, ref_year - 2)
         year, start, renewal, end = self._dates(earliest, latest, status, spec)
         low, high = PREMIUMS[product]
         premium = (spec.get("annual_premium_cents") if spec else None) or low + int(
@@ -89,21 +102,21 @@ class ContractMaker:
     def _dates(self, earliest: int, latest: int, status: str, spec) -> tuple:
         """Start year, then start, renewal and end dates (ISO); recent years are the most
         common, an active contract renews on its next anniversary."""
-        r = self.rng.random
+        r, ref_year = self.rng.random, self.ref_year
         if spec and spec.get("start_date"):
             start = str(row_value(spec["start_date"]))
             year, month_day = int(start[:4]), start[4:]
-            later = (int(start[5:7]), int(start[8:10])) > (REFERENCE_DATE.month, REFERENCE_DATE.day)
+            later = (int(start[5:7]), int(start[8:10])) > self.ref_month_day
         else:
             earliest = min(earliest, latest)
             x = r()  # x * sqrt(x), not x ** 1.5: sqrt is exact on every machine, pow is not
             year = latest - int(x * sqrt(x) * (latest - earliest + 1))
-            i = int(r() * (OPEN_DAYS if year == REF_YEAR else len(MONTH_DAYS)))
-            month_day, later = MONTH_DAYS[i], i > REF_DAY
+            i = int(r() * (self.open_days if year == ref_year else len(MONTH_DAYS)))
+            month_day, later = MONTH_DAYS[i], i > self.ref_day
             start = f"{year}{month_day}"
         if status == "active":
-            return year, start, f"{REF_YEAR if later else REF_YEAR + 1}{month_day}", None
-        return year, start, None, f"{min(REF_YEAR - 1, year + 1 + int(r() * 6))}{month_day}"
+            return year, start, f"{ref_year if later else ref_year + 1}{month_day}", None
+        return year, start, None, f"{min(ref_year - 1, year + 1 + int(r() * 6))}{month_day}"
 
     def _vehicle(self, holder: Holder, product: str, spec: Mapping) -> tuple:
         """covered, savings and the vehicle columns, main driver, risk address and note."""
@@ -115,12 +128,12 @@ class ContractMaker:
         model = models[int(r() * len(models))]
         legacy = product == "car_legacy"
         year = (spec.get("vehicle_year") if spec else None) or (
-            1996 + int(r() * 13) if legacy else vehicle_year(kind, self.rng)
+            1996 + int(r() * 13) if legacy else vehicle_year(kind, self.rng, self.ref_year)
         )
         if legacy:
             covered, chassis = "[]", vin(model, year, self.rng) if r() < 0.5 else None
         else:
-            pool = self.covered[kind, REF_YEAR - year > 8]
+            pool = self.covered[kind, self.ref_year - year > 8]
             covered, chassis = pool[int(r() * len(pool))], vin(model, year, self.rng)
         driver = holder.name if r() < 0.92 else None
         return (covered, None, kind, model.make, model.model, plate(kind, year, self.rng),
@@ -142,7 +155,7 @@ class ContractMaker:
         """Add the composition, beneficiaries and documents of a shown life contract;
         return its savings (None for a death cover)."""
         r = self.rng.random
-        years = max(0, REF_YEAR - start)
+        years = max(0, self.ref_year - start)
         saved = int(premium * years * (1 + 0.012 * years))
         if product == "life_investment":
             saved = int(saved * (0.85 + r() * 0.4))
@@ -163,7 +176,7 @@ class ContractMaker:
         self._append(batch.beneficiaries, 3, cid, who)
         years_ = spec.get("life_documents") if spec else None
         if years_ is None:
-            years_ = range(max(start, REF_YEAR - 1 - int(r() * 4)), REF_YEAR)
+            years_ = range(max(start, self.ref_year - 1 - int(r() * 4)), self.ref_year)
         self._documents(batch.documents, cid, premium, saved, years_)
         return saved if product in SAVINGS_LIFE else None
 
@@ -220,7 +233,7 @@ class ContractMaker:
         tax = min(premium, 101_000)
         next_id = self.ids[4]
         for year in years:
-            factor = max(0.4, 1 - 0.08 * (REF_YEAR - 1 - year))
+            factor = max(0.4, 1 - 0.08 * (self.ref_year - 1 - year))
             proof, certificate, statement = DOC_DATES[year]
             docs.append((next_id, cid, "premium_proof", year, proof, premium))
             docs.append((next_id + 1, cid, "tax_certificate", year, certificate, tax))

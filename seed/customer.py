@@ -21,7 +21,7 @@ from models import (
     Segment,
     VehicleKind,
 )
-from seed.belgium import LANGUAGES
+from seed.belgium import LANGUAGES, REFERENCE_DATE
 from seed.columns import (
     BENEFICIARY_COLUMNS,
     COMPONENT_COLUMNS,
@@ -32,7 +32,7 @@ from seed.columns import (
     reserve_ids,
     sync_sequences,
 )
-from seed.generator import BRANDS, Batch, Generator, random_seed
+from seed.generator import BRANDS, Batch, Generator, Options, random_seed
 from seed.products import facts
 
 CONTRACT_EXTRAS = frozenset({"components", "beneficiaries", "life_documents"})
@@ -48,7 +48,7 @@ CONTRACT_CHOICES = {
     "status": {s.value for s in ContractStatus},
     "vehicle_kind": {k.value for k in VehicleKind},
 }
-CUSTOMER_KEYS = frozenset({"contracts", "brand", "duplicate", "both_brands"})
+CUSTOMER_KEYS = frozenset({"contracts", "brand", "duplicate", "both_brands", "as_of"})
 CHILDREN = (
     (LifeComponent, COMPONENT_COLUMNS, "components", "components"),
     (Beneficiary, BENEFICIARY_COLUMNS, "beneficiaries", "beneficiaries"),
@@ -83,7 +83,8 @@ def make_customer(session: Session, seed: int | None = None, **overrides: Any) -
     Any person column may be given (`language`, `postcode`, `birth_date`, `segment`,
     `email`, ...); `brand` is the customer's main brand, `duplicate=True` records the
     person twice (the last contract on the second record; never by chance),
-    `both_brands=True` spreads the contracts over both brands, and `contracts=[{...}]`
+    `both_brands=True` spreads the contracts over both brands, `as_of` moves the day
+    generated dates count from (default `seed.belgium.REFERENCE_DATE`), and `contracts=[{...}]`
     lists the contracts: each with `product`, `brand`, `status` or any contract column,
     plus `components`, `beneficiaries` and `life_documents` (years) for life products.
     Whatever is left out is generated consistently with what is given.
@@ -97,10 +98,12 @@ def create_customer(session: Session, seed: int | None = None, **overrides: Any)
     testers creating customers at the same time wait for each other, never collide."""
     _check_overrides(overrides)
     overrides.setdefault("duplicate", False)
+    as_of = overrides.pop("as_of", None) or REFERENCE_DATE
     session.flush()
     connection = session.connection()
     generator = Generator(
         random_seed() if seed is None else seed,
+        Options(as_of=as_of),
         first_ids=reserve_ids(connection),
         taken=_Registered(connection),
     )

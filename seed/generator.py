@@ -1,6 +1,7 @@
 """Fake Belgian customers, fast and deterministic: the same seed and options give the
 same rows on any day and any machine (one `random.Random(seed)`, dates counted from
-`seed.belgium.REFERENCE_DATE`, data files shipped in `seed/data/`).
+`seed.belgium.REFERENCE_DATE` or the `as_of` day of the options, data files shipped in
+`seed/data/`; never the machine's today).
 
 `Generator.batch(n)` returns the rows of n customers as tuples in the column order of
 `seed.columns`, ids included (contiguous from the first ids it was given), ready for
@@ -14,11 +15,13 @@ import gc
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from random import Random, SystemRandom
 from typing import Any
 
 from seed.belgium import (
     LANGUAGES,
+    REFERENCE_DATE,
     NationalNumbers,
     expand,
     language_pools,
@@ -64,6 +67,7 @@ class Options:
     professional_share: float = 0.12
     duplicate_share: float = 0.015
     both_brands_share: float = 0.08
+    as_of: date = REFERENCE_DATE  # the day generated dates count from (`--as-of`)
 
 
 @dataclass
@@ -90,6 +94,7 @@ class Generator(PersonMaker, ContractMaker):
                  first_ids: Sequence[int] = (1, 1, 1, 1, 1), taken: Any = None) -> None:  # fmt: skip
         self.rng = Random(seed)
         self.options = options or Options()
+        self.set_reference(self.options.as_of)
         self.ids = list(first_ids)
         self.numbers = NationalNumbers(taken)
         self.pools = {language: language_pools(language) for language in LANGUAGES}

@@ -12,7 +12,6 @@ from typing import Any
 from seed.belgium import (
     EMAIL_DOMAINS,
     LANGUAGES,
-    REFERENCE_DATE,
     LanguagePools,
     NationalNumbers,
     enterprise_number,
@@ -27,7 +26,6 @@ AGES = {
     "professional": ((25, 34, 0.8), (35, 44, 1.1), (45, 54, 1.1), (55, 67, 0.8)),
 }  # fmt: skip
 ABBREVIATIONS = (("Rue ", "R. "), ("Avenue ", "Av. "), ("Chaussée ", "Chée "), ("straat", "str."))
-REF_ORDINAL = REFERENCE_DATE.toordinal()
 
 
 class PersonMaker:
@@ -42,6 +40,7 @@ class PersonMaker:
     professional_share: float
     houses: dict[str, list[str]]
     mobile_prefixes: list[str]
+    ref_ordinal: int  # the reference day ages count from (ContractMaker.set_reference)
 
     def _person(self, fixed: Mapping[str, Any]) -> tuple:
         r = self.rng.random
@@ -62,7 +61,7 @@ class PersonMaker:
             day = date.fromisoformat(row_value(fixed["birth_date"])).toordinal()
         else:
             ages = self.ages[segment]
-            day = REF_ORDINAL - int((ages[int(r() * len(ages))] + r()) * 365.2425)
+            day = self.ref_ordinal - int((ages[int(r() * len(ages))] + r()) * 365.2425)
         if fixed.get("national_number"):
             number = str(fixed["national_number"])
         else:

@@ -42,8 +42,9 @@ def _contract_fields(raw: dict) -> dict:
     }
     fields["brand"] = Brand(fields["brand"])
     fields["status"] = ContractStatus(fields.get("status", "active"))
-    if fields["status"] == ContractStatus.ENDED:
-        fields.setdefault("renewal_date", None)
+    # CT-3: a persona renews on its own renewal day when personas.toml gives one, else on
+    # its start's anniversary; the date shown is worked out from the simulated today.
+    fields.setdefault("renewal_date", None)
     return fields
 
 

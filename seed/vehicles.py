@@ -172,8 +172,8 @@ def vin(model: Model, year: int, rng: Random) -> str:
     return f"{model.prefix}{'X' if check == 10 else check}{code}{plant}{serial:06d}"
 
 
-def vehicle_year(kind: str, rng: Random) -> int:
-    """A model year: young vehicles are the most common (x * sqrt(x) rather than
-    x ** 1.5, whose last bit may differ between machines)."""
+def vehicle_year(kind: str, rng: Random, reference_year: int) -> int:
+    """A model year up to `reference_year`: young vehicles are the most common
+    (x * sqrt(x) rather than x ** 1.5, whose last bit may differ between machines)."""
     x = rng.random()
-    return REFERENCE_DATE.year - int(x * sqrt(x) * (MAX_AGE[kind] + 1))
+    return reference_year - int(x * sqrt(x) * (MAX_AGE[kind] + 1))

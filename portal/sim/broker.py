@@ -5,7 +5,7 @@ support for: a paper-mail exception (DC-3) or a missing document (DC-2). Callers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import segno
 from sqlalchemy import or_, select
@@ -79,6 +79,7 @@ class BrokerView:
     exceptions: list[PaperException]
     requests: list[SupportRequest]
     qr_svg: str | None
+    today: date  # the simulated clock's, for what is worked out when shown (CT-3)
 
 
 def onboarding(tool: Tool, account: Account | None) -> Onboarding | None:
@@ -145,11 +146,12 @@ def build_view(
         groups=group_by_theme(visibility.shown, catalogue),
         guarantees={c.id: guarantee_table(c.product, c.covered, catalogue) for c in contracts},
         hidden=visibility.hidden,
-        documents=portal_documents(queries.life_documents(db, shown_ids), shown_ids),
+        documents=portal_documents(queries.life_documents(db, shown_ids), shown_ids, now.date()),
         delivery=delivery_mode(account, exceptions),
         exceptions=exceptions,
         requests=list(requests),
         qr_svg=qr_svg(tool.landing_qr),
+        today=now.date(),
     )
 
 

@@ -16,10 +16,12 @@ from sqlalchemy import select
 from auth.validation import normalise_contract_number
 from models import Contract
 from models.brands import PROFILES
+from models.calendar import age_on
 from models.enums import Brand
 from models.sim import clock_now
 from portal.db import get_session
 from portal.forms import EmptyForm
+from portal.rules.dates import renewal_date
 from portal.sim import broker, publishing
 from portal.sim.blueprints import api, api_error, console, json_body
 from portal.sim.desk import DeskError
@@ -81,7 +83,7 @@ def published_json(done: publishing.Published) -> dict:
     }
 
 
-CONTRACT_FIELDS = ("number", "product", "line", "status", "start_date", "renewal_date")
+CONTRACT_FIELDS = ("number", "product", "line", "status", "start_date")
 CONTRACT_FIELDS += ("annual_premium_cents", "savings_cents", "risk_address", "risk_note")
 CONTRACT_FIELDS += ("main_driver",)
 VEHICLE_FIELDS = ("kind", "make", "model", "plate", "vin", "year", "power_kw", "mass_kg")
@@ -124,6 +126,7 @@ def contract_json(contract, view: broker.BrokerView, reason: str | None = None) 
     product = cat.products.get(contract.product)
     data = _fields(contract, CONTRACT_FIELDS)
     data.update(
+        renewal_date=_plain(renewal_date(contract, view.today)),  # CT-3: on the simulated today
         product_name=product.name.get(lang) if product else contract.product,
         theme=product.theme if product else None,
         shown_in_portal=reason is None,
@@ -165,7 +168,10 @@ def view_json(view: broker.BrokerView) -> dict:
     data = {
         "brand": view.brand.value,
         "tool": view.tool.name,
-        "person": _fields(view.person, PERSON_FIELDS),
+        "person": {
+            **_fields(view.person, PERSON_FIELDS),
+            "age": age_on(view.person.birth_date, view.today),
+        },
         "contact": asdict(view.contact),
         "themes": themes,
         "contracts": [contract_json(c, view) for g in view.groups for c in g.contracts],

@@ -30,7 +30,7 @@ from portal.sim.input_checks import (
     items,
     text,
 )
-from seed.belgium import locality_by_postcode
+from seed.belgium import AS_OF_RANGE, locality_by_postcode
 
 ADULT_YEARS = 18
 FIRST_BIRTH = date(1900, 1, 1)  # the first birth date a national number encodes
@@ -100,6 +100,7 @@ def latest_birth(today: date) -> date:
 def _checkers(today: date) -> dict:
     return {
         "seed": integer(0, 2**63 - 1),
+        "as_of": iso_date(*AS_OF_RANGE),  # the day generated dates count from
         "national_number": national_number,
         "first_name": text(80),
         "last_name": text(80),

@@ -1,15 +1,22 @@
-"""What every template knows: the brand space, the language and formatting helpers."""
+"""What every template knows: the brand space, the language and formatting helpers,
+and what depends on the simulated clock's today (a renewal date, the contact centre
+open or closed), worked out when shown."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from babel.dates import format_date
 from babel.numbers import format_currency
 from flask import Flask, current_app, g
 
 from models.brands import CONTACT_HOURS, PROFILES, Text
+from models.calendar import age_on, contact_centre_closing, contact_centre_next_opening
+from models.sim import clock_now
 from portal.catalogue import Catalogue
+from portal.db import get_session
+from portal.rules.dates import RenewingContract, renewal_date
 
 
 def catalogue() -> Catalogue:
@@ -41,6 +48,63 @@ def short_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def day_date(value: date | datetime | None, with_year: bool = True) -> str:
+    """A weekday and a date, Belgian style: "lundi 7 décembre 2026", "maandag 7 december
+    2026" (without the year: "lundi 7 décembre")."""
+    if not value:
+        return ""
+    return format_date(value, "EEEE d MMMM y" if with_year else "EEEE d MMMM", locale=_locale())
+
+
+def clock_time(value: time | datetime | None) -> str:
+    """An hour as Belgians write it: "8 h 30", "17 h" in French; "8.30 uur", "17 uur" in Dutch."""
+    if value is None:
+        return ""
+    if g.get("lang") == "nl":
+        return f"{value.hour}.{value.minute:02d} uur" if value.minute else f"{value.hour} uur"
+    return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+
+
+def sim_now() -> datetime:
+    """The simulated clock's time, read once per request: one page, one moment."""
+    if "sim_now" not in g:
+        g.sim_now = clock_now(get_session())
+    return g.sim_now
+
+
+def sim_today() -> date:
+    """Today on the simulated clock."""
+    return sim_now().date()
+
+
+def renewal(contract: RenewingContract) -> date | None:
+    """CT-3: the contract's next renewal date on the simulated today (None: it does not renew)."""
+    return renewal_date(contract, sim_today())
+
+
+def age(birth: date) -> int:
+    """Full years on the simulated today."""
+    return age_on(birth, sim_today())
+
+
+@dataclass(frozen=True)
+class ContactCentreNow:
+    """BR-2 on the simulated clock at `now`: open until `closes`, or closed until `opens`."""
+
+    now: datetime
+    closes: datetime | None
+    opens: datetime
+
+    @property
+    def open(self) -> bool:
+        return self.closes is not None
+
+
+def contact_centre_now() -> ContactCentreNow:
+    now = sim_now()
+    return ContactCentreNow(now, contact_centre_closing(now), contact_centre_next_opening(now))
+
+
 def _locale() -> str:
     return "nl_BE" if g.get("lang") == "nl" else "fr_BE"
 
@@ -52,9 +116,18 @@ def init_app(app: Flask) -> None:
         long_date=long_date,
         short_date=short_date,
         contact_hours=CONTACT_HOURS,
+        contact_centre_now=contact_centre_now,
         profiles=PROFILES,
     )
-    app.jinja_env.filters.update(money=money, long_date=long_date, short_date=short_date)
+    app.jinja_env.filters.update(
+        money=money,
+        long_date=long_date,
+        short_date=short_date,
+        day_date=day_date,
+        clock_time=clock_time,
+        renewal=renewal,
+        age=age,
+    )
 
     @app.context_processor
     def _brand_space():

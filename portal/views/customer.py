@@ -14,7 +14,7 @@ from portal.rules.guarantees import guarantee_table
 from portal.rules.themes import HOME_LAYOUTS, group_by_theme, theme_group
 from portal.rules.visibility import catalogue_overview, visible_contracts
 from portal.sim.publishing import delivery_for
-from portal.views.context import catalogue
+from portal.views.context import catalogue, sim_today
 from portal.views.space import brand_space_blueprint
 
 bp = brand_space_blueprint("customer", __name__)
@@ -81,11 +81,11 @@ def missing():
 @bp.get("/documents")
 @login_required
 def documents():
-    """DC-1, DC-2; DC-3: whether documents come digitally (consent at registration) or
+    """DC-1, DC-2 (issued by the simulated today); DC-3: whether documents come digitally (consent at registration) or
     by post (an approved paper-mail exception)."""
     shown = _visibility().shown
     by_id = {c.id: c for c in shown}
-    docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id))
+    docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id), sim_today())
     delivery = delivery_for(get_session(), g.brand, current_user.person.id)
     return render_template(
         "customer/documents.html", documents=docs, contracts=by_id, delivery=delivery
@@ -100,7 +100,7 @@ def document_download(document_id: int):
     if doc is None:
         abort(404)
     shown = visible_contracts([doc.contract], g.brand, current_user.person.segment, catalogue())
-    if not is_available(doc, {c.id for c in shown.shown}):
+    if not is_available(doc, {c.id for c in shown.shown}, sim_today()):
         abort(404)
     pdf = document_pdf(doc, current_user.person, g.profile, catalogue(), g.lang)
     response = make_response(pdf)
@@ -112,4 +112,6 @@ def document_download(document_id: int):
 
 @bp.get("/help")
 def help_page():
+    """HP-1, HP-2; BR-2: the contact centre's hours, and whether it is open now on the
+    simulated clock (`contact_centre_now` in the template)."""
     return render_template("customer/help.html", sections=faq_for(g.brand))

@@ -22,7 +22,7 @@ def test_dc1_documents_of_one_year_come_newest_issue_date_first():
         FakeDocument(1, DocumentKind.ANNUAL_STATEMENT, 2025, date(2026, 1, 31)),
         FakeDocument(1, DocumentKind.PREMIUM_PROOF, 2023, date(2023, 12, 20)),
     ]
-    listed = portal_documents(docs, {1, 2})
+    listed = portal_documents(docs, {1, 2}, date(2026, 3, 1))
     assert [(d.year, d.issued_on) for d in listed] == [
         (2025, date(2026, 1, 31)),
         (2024, date(2025, 3, 3)),
@@ -40,7 +40,7 @@ def test_dc1_documents_issued_the_same_day_keep_a_stable_order():
         FakeDocument(1, DocumentKind.TAX_CERTIFICATE, 2024, day),
         FakeDocument(1, DocumentKind.ANNUAL_STATEMENT, 2024, day),
     ]
-    listed = portal_documents(docs, {1, 2})
+    listed = portal_documents(docs, {1, 2}, date(2026, 3, 1))
     assert [(d.kind, d.contract_id) for d in listed] == [
         (DocumentKind.ANNUAL_STATEMENT, 1),
         (DocumentKind.TAX_CERTIFICATE, 1),

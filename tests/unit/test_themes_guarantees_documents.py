@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from models.enums import DocumentKind
 from portal.catalogue import load_catalogue
 from portal.rules.documents import is_available, portal_documents
@@ -10,6 +12,7 @@ from portal.rules.themes import group_by_theme
 from tests.unit.fakes import FakeContract, FakeDocument
 
 CAT = load_catalogue()
+TODAY = date(2026, 3, 1)
 
 
 def test_ct5_contracts_are_grouped_by_theme_in_catalogue_order():
@@ -72,11 +75,11 @@ def test_ct3_life_products_have_no_guarantee_table_and_unknown_codes_are_ignored
 
 def test_dc1_only_life_documents_of_shown_contracts_are_available():
     shown = {1}
-    assert is_available(FakeDocument(1, DocumentKind.TAX_CERTIFICATE, 2024), shown)
-    assert not is_available(FakeDocument(1, DocumentKind.INSURANCE_CARD, 2024), shown)
-    assert not is_available(FakeDocument(1, DocumentKind.CLAIMS_CERTIFICATE, 2024), shown)
-    assert not is_available(FakeDocument(1, DocumentKind.POLICY, 2024), shown)
-    assert not is_available(FakeDocument(2, DocumentKind.TAX_CERTIFICATE, 2024), shown)
+    assert is_available(FakeDocument(1, DocumentKind.TAX_CERTIFICATE, 2024), shown, TODAY)
+    assert not is_available(FakeDocument(1, DocumentKind.INSURANCE_CARD, 2024), shown, TODAY)
+    assert not is_available(FakeDocument(1, DocumentKind.CLAIMS_CERTIFICATE, 2024), shown, TODAY)
+    assert not is_available(FakeDocument(1, DocumentKind.POLICY, 2024), shown, TODAY)
+    assert not is_available(FakeDocument(2, DocumentKind.TAX_CERTIFICATE, 2024), shown, TODAY)
 
 
 def test_dc2_documents_tab_lists_newest_year_first():
@@ -87,7 +90,7 @@ def test_dc2_documents_tab_lists_newest_year_first():
         FakeDocument(1, DocumentKind.ANNUAL_STATEMENT, 2025),
         FakeDocument(1, DocumentKind.ANNUAL_STATEMENT, 2024),
     ]
-    listed = portal_documents(docs, {1})
+    listed = portal_documents(docs, {1}, TODAY)
     assert [(d.year, d.kind) for d in listed] == [
         (2025, DocumentKind.ANNUAL_STATEMENT),
         (2025, DocumentKind.TAX_CERTIFICATE),
