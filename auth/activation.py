@@ -1,5 +1,5 @@
 """Activation letters: who may ask for one, posting it, replacing it, and checking the
-code typed back (RG-1, RG-5, RG-6).
+code typed back (RG-1, RG-5, RG-6); a code works only once its letter has arrived.
 
 Limits (auth.limits): step 1 and "send me a new code" per client address and hour;
 refused step-1 tries per contract number and day; letters per contract and day.
@@ -216,6 +216,16 @@ def request_replacement(
     _same_work_as_a_letter(db, now, rules)
 
 
+def letter_arrived(db: Session, code: ActivationCode, now: datetime) -> bool:
+    """RG-6: the customer holds a code only once its letter is in the letterbox; the
+    code of a letter in transit or lost in the post is refused as a wrong code (a row
+    whose letter is gone counts as delivered)."""
+    if code.letter_id is None:
+        return True
+    letter = db.get(OutboxMessage, code.letter_id)
+    return letter is None or letter.delivered(now)
+
+
 def matching_code(
     db: Session, brand: Brand, contract: Contract, typed: str, now: datetime, rules: AuthSettings
 ) -> ActivationCode:
@@ -227,6 +237,8 @@ def matching_code(
         )
     )
     matched = next((c for c in codes if typed and code_matches(typed, c.code_hash)), None)
+    if matched is not None and not letter_arrived(db, matched, now):
+        matched = None  # the customer cannot have this code: it is a wrong one
     if matched is None:
         current = next((c for c in codes if c.voided_at is None and c.used_at is None), None)
         if current is not None:

@@ -45,10 +45,21 @@ def open_session(db: Session, account: Account, method: str, now: datetime) -> s
             brand=account.brand,
             method=method,
             created_at=now,
+            seen_at=now,
             ended_at=None,
         )
     )
     return token
+
+
+def touch_session(db: Session, token: str | None, now: datetime) -> None:
+    """Record the session's last activity, which its idle timeout counts from."""
+    if token:
+        db.execute(
+            update(PortalSession)
+            .where(PortalSession.token_hash == token_hash(token), PortalSession.ended_at.is_(None))
+            .values(seen_at=now)
+        )
 
 
 def end_session(db: Session, token: str | None, now: datetime) -> None:

@@ -1,12 +1,14 @@
 """What the insurer sends, written to the outbox (never sent anywhere).
 
 Letters are posted now and delivered by the simulated clock some business days later
-(RG-1, RG-6); the "letter lost" and "SMS not delivered" faults mark a message lost.
+(RG-1, RG-6); SMS and emails arrive at once. The "letter lost" and "SMS not delivered"
+faults mark a message lost: it never arrives, and a code it carries never works
+(models.outbox.delivery_status).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -164,7 +166,7 @@ def send_welcome_email(
         code=None,
         person_id=person.id,
         posted_at=now,
-        deliver_at=now + timedelta(seconds=1),
+        deliver_at=now,
         lost=False,
     )
     session.add(message)

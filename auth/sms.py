@@ -30,7 +30,7 @@ from auth.errors import (
 )
 from auth.messages import send_sms
 from auth.settings import AuthSettings
-from models import SmsChallenge
+from models import OutboxMessage, SmsChallenge
 from models.enums import Brand, Language
 
 DIGITS = 6
@@ -94,7 +94,7 @@ def issue_challenge(
         failed_attempts=0,
     )
     db.add(challenge)
-    send_sms(
+    message = send_sms(
         db,
         brand,
         language,
@@ -106,13 +106,25 @@ def issue_challenge(
         person_id,
     )
     db.flush()
+    challenge.message_id = message.id
+    db.flush()
     return challenge
+
+
+def sms_arrived(db: Session, challenge: SmsChallenge, now: datetime) -> bool:
+    """RG-2: the customer has the current code only if its SMS was delivered (not under
+    the `sms_not_delivered` fault); a code typed from anywhere else counts as wrong."""
+    if challenge.message_id is None:
+        return True
+    message = db.get(OutboxMessage, challenge.message_id)
+    return message is None or message.delivered(now)
 
 
 def verify_code(
     db: Session, challenge: SmsChallenge, secret: str, code: str, now: datetime, rules: AuthSettings
 ) -> None:
     """Accept the code once, or count a wrong try in the database (not in a process).
+    The right code of an SMS that never came counts as a wrong one (`sms_arrived`).
 
     The counters are updated with conditional UPDATE statements so that parallel tries
     can neither exceed the limit nor use one code twice.
@@ -125,7 +137,10 @@ def verify_code(
     if state == CodeState.EXPIRED:
         raise SmsCodeExpired()
     typed = "".join(ch for ch in (code or "")[:20] if ch.isdigit())
-    if len(typed) == DIGITS and pyotp.HOTP(secret, digits=DIGITS).verify(typed, challenge.counter):
+    right = len(typed) == DIGITS and pyotp.HOTP(secret, digits=DIGITS).verify(
+        typed, challenge.counter
+    )
+    if right and sms_arrived(db, challenge, now):
         used = db.execute(
             update(SmsChallenge)
             .where(SmsChallenge.id == challenge.id, SmsChallenge.used_at.is_(None))
@@ -193,7 +208,7 @@ def resend(
         db.refresh(challenge)
         raise SmsResendLimit() if challenge.sends >= rules.sms_max_sends else SmsResendTooSoon()
     db.refresh(challenge)
-    send_sms(
+    message = send_sms(
         db,
         challenge.brand,
         language,
@@ -205,6 +220,10 @@ def resend(
         person_id,
     )
     db.flush()
+    db.execute(
+        update(SmsChallenge).where(SmsChallenge.id == challenge.id).values(message_id=message.id)
+    )
+    db.refresh(challenge)
 
 
 def _give_back_sms(db: Session, brand: Brand, person_id: int | None, mobile: str) -> None:

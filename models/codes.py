@@ -14,7 +14,8 @@ from models.enums import Brand, Language
 
 
 class ActivationCode(Base):
-    """The code of one activation letter, bound to a brand, a contract and its holder."""
+    """The code of one activation letter, bound to a brand, a contract and its holder;
+    it works only once its letter (`letter_id`) is in the letterbox (RG-6)."""
 
     __tablename__ = "activation_code"
     __table_args__ = (Index("ix_activation_brand_contract", "brand", "contract_id"),)
@@ -74,6 +75,10 @@ class SmsChallenge(Base):
     )
     counter: Mapped[int] = mapped_column(Integer)
     mobile: Mapped[str] = mapped_column(String(16))
+    # The SMS that carries the current code: it works only if that SMS was delivered.
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_message.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,4 +1,8 @@
-"""Everything the insurer "sends": letters, SMS and emails land here, never outside."""
+"""Everything the insurer "sends": letters, SMS and emails land here, never outside.
+
+The outbox is the customer's letterbox and phone: a message is readable (its subject,
+body and code) only once delivered (RG-1, RG-2, RG-6). `delivery_status` is the rule.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,30 @@ class Channel(StrEnum):
     EMAIL = "email"
 
 
+class DeliveryStatus(StrEnum):
+    """Where a message is, as the customer would know it."""
+
+    IN_TRANSIT = "in_transit"  # posted, not in the letterbox (or on the phone) yet
+    DELIVERED = "delivered"  # the customer can read it
+    LOST = "lost"  # a letter lost in the post (fault `letter_lost`): never readable
+    NOT_DELIVERED = "not_delivered"  # an SMS or email that never came (`sms_not_delivered`)
+
+
+def delivery_status(
+    channel: Channel, lost: bool, deliver_at: datetime, now: datetime
+) -> DeliveryStatus:
+    """RG-1, RG-2, RG-6: a message lost by a fault never arrives (a letter is `lost`, an
+    SMS or email `not_delivered`); any other is `in_transit` until `deliver_at` and
+    `delivered` from `deliver_at` on (for a letter, 08:00 of its delivery day)."""
+    if lost:
+        return DeliveryStatus.LOST if channel == Channel.LETTER else DeliveryStatus.NOT_DELIVERED
+    if now < deliver_at:
+        return DeliveryStatus.IN_TRANSIT
+    return DeliveryStatus.DELIVERED
+
+
 class OutboxMessage(Base):
-    """One message. A letter counts as delivered from `deliver_at` on, unless lost."""
+    """One message; see `delivery_status` for when the customer has it."""
 
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_brand_posted", "brand", "posted_at"),)
@@ -38,5 +64,8 @@ class OutboxMessage(Base):
     deliver_at: Mapped[datetime] = mapped_column(DateTime)
     lost: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    def status(self, now: datetime) -> DeliveryStatus:
+        return delivery_status(self.channel, bool(self.lost), self.deliver_at, now)
+
     def delivered(self, now: datetime) -> bool:
-        return not self.lost and now >= self.deliver_at
+        return self.status(now) == DeliveryStatus.DELIVERED

@@ -82,6 +82,9 @@ class PortalSession(Base):
     brand: Mapped[Brand] = mapped_column(str_enum(Brand))
     method: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # The last activity the idle timeout counts from (refreshed at most every 30 s),
+    # so that the console can say when the session expires.
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

@@ -15,7 +15,7 @@ from models.sim import clock_now
 from portal.db import new_session
 from portal.migrate import open_app
 from portal.sim import control
-from portal.sim.outbox import OutboxFilter, as_json, list_messages
+from portal.sim.outbox import REVEAL_UNDELIVERED, OutboxFilter, as_json, list_messages
 from portal.sim.personas import persona_cards
 
 
@@ -23,6 +23,7 @@ from portal.sim.personas import persona_cards
 def database():
     app = open_app()
     session = new_session(app)
+    session.info["auth_settings"] = app.extensions["auth_settings"]
     try:
         yield session
     finally:
@@ -45,8 +46,11 @@ def reset(empty: bool) -> None:
 @click.option("--advance", "advance_", default=None, help="Move the clock: 3d, 12h, 1d6h.")
 @click.option("--set", "set_", default=None, help="Set the clock to an ISO date and time.")
 @click.option("--frozen/--running", default=False, help="With --set: stop the clock there.")
-@click.option("--deliver", is_flag=True, help="Deliver every letter in transit now.")
-def clock(advance_: str | None, set_: str | None, frozen: bool, deliver: bool) -> None:
+@click.option("--deliver", is_flag=True, help="Deliver every letter (SMS, email) in transit now.")
+@click.option("--next-event", is_flag=True, help="Move the clock to the next scheduled event.")
+def clock(
+    advance_: str | None, set_: str | None, frozen: bool, deliver: bool, next_event: bool
+) -> None:
     """Show or move the simulated clock."""
     with database() as db:
         try:
@@ -56,11 +60,14 @@ def clock(advance_: str | None, set_: str | None, frozen: bool, deliver: bool) -
                 control.move_clock(db, **parse_duration(advance_))
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
+        event = control.advance_to_next_event(db, db.info["auth_settings"]) if next_event else None
         delivered = control.deliver_all_letters(db) if deliver else None
         db.commit()
         click.echo(f"Simulated time: {clock_now(db):%A %d/%m/%Y %H:%M}")
+        if next_event:
+            click.echo(f"Next event: {event.what}." if event else "No scheduled event.")
         if delivered is not None:
-            click.echo(f"{delivered} letter(s) delivered.")
+            click.echo(f"{delivered} message(s) delivered.")
 
 
 def parse_duration(text: str) -> dict:
@@ -80,43 +87,57 @@ def parse_duration(text: str) -> dict:
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--json", "as_json_", is_flag=True, help="One JSON object per line.")
 @click.option("--follow", is_flag=True, help="Keep printing new messages (Ctrl+C to stop).")
-def outbox(brand, channel, recipient, kind, limit, as_json_, follow) -> None:
-    """Print the newest messages of the outbox, with their codes."""
+@click.option(
+    "--reveal-undelivered",
+    is_flag=True,
+    help="Also print the codes and content of messages not delivered (breaks realism).",
+)
+def outbox(brand, channel, recipient, kind, limit, as_json_, follow, reveal_undelivered) -> None:
+    """Print the newest messages of the outbox; a code only once its message is
+    delivered (--follow prints a message again when its status changes)."""
     args = {
         "brand": brand,
         "channel": channel,
         "recipient": recipient,
         "kind": kind,
         "limit": limit,
+        "reveal": REVEAL_UNDELIVERED if reveal_undelivered else None,
     }
-    f = OutboxFilter.parse({k: v for k, v in args.items() if v})
-    seen = 0
+    try:
+        f = OutboxFilter.parse({k: v for k, v in args.items() if v})
+    except ValueError as exc:
+        raise click.BadParameter(f"invalid value for --{exc}") from exc
+    if f.reveal:
+        click.echo("Realism broken: codes of messages not delivered are shown.", err=True)
+    printed: dict[int, str] = {}
     with database() as db:
         while True:
-            messages = [m for m in reversed(list_messages(db, f)) if m.id > seen]
             now = clock_now(db)
-            for m in messages:
-                if as_json_:
-                    click.echo(json.dumps(as_json(m, now), ensure_ascii=False))
-                else:
-                    state = (
-                        "lost"
-                        if m.lost
-                        else (
-                            "delivered"
-                            if m.delivered(now)
-                            else f"arrives {m.deliver_at:%d/%m %H:%M}"
-                        )
-                    )
-                    click.echo(
-                        f"#{m.id} {m.posted_at:%d/%m %H:%M} {m.brand.value:<6} {m.channel.value:<6} {m.kind:<20} {m.recipient[:40]:<40} code={m.code or '-'} ({state})"
-                    )
-                seen = max(seen, m.id)
+            for m in reversed(list_messages(db, f)):
+                status = m.status(now).value
+                if printed.get(m.id) == status:
+                    continue
+                printed[m.id] = status
+                data = as_json(m, now, f.reveal)
+                click.echo(json.dumps(data, ensure_ascii=False) if as_json_ else line(data))
             if not follow:
                 return
             db.expire_all()
             db.rollback()
             time.sleep(1)
+
+
+def line(m: dict) -> str:
+    """One message as a line: its code only when it may be read."""
+    when = datetime.fromisoformat(m["expected_at"])
+    state = {"in_transit": f"arrives {when:%d/%m %H:%M}"}.get(m["status"], m["status"])
+    if m["revealed"]:
+        state += ", revealed"
+    posted = datetime.fromisoformat(m["posted_at"])
+    return (
+        f"#{m['id']} {posted:%d/%m %H:%M} {m['brand']:<6} {m['channel']:<6} {m['kind']:<20} "
+        f"{m['recipient'][:40]:<40} code={m['code'] or '-'} ({state})"
+    )
 
 
 @click.command()

@@ -11,7 +11,8 @@ from models.sim import FAULTS, ClockState, clock_now
 from portal.db import get_session
 from portal.sim import control, limits_state
 from portal.sim.blueprints import api, api_error, json_body
-from portal.sim.outbox import OutboxFilter, as_json, list_messages
+from portal.sim.events import scheduled_events
+from portal.sim.outbox import OutboxFilter, as_json, list_messages, realism
 from portal.sim.personas import persona_cards
 
 
@@ -28,7 +29,11 @@ def outbox():
     except ValueError as exc:
         return api_error(400, "invalid_filter", f"Invalid value for '{exc}'.", field=str(exc))
     now = clock_now(db)
-    return jsonify(now=now.isoformat(), messages=[as_json(m, now) for m in list_messages(db, f)])
+    return jsonify(
+        now=now.isoformat(),
+        realism=realism(f.reveal),
+        messages=[as_json(m, now, f.reveal) for m in list_messages(db, f)],
+    )
 
 
 @api.get("/clock")
@@ -65,6 +70,28 @@ def clock_set():
         return api_error(422, "invalid_clock", str(exc))
     db.commit()
     return jsonify(_clock_json(db))
+
+
+@api.get("/events")
+def events():
+    """The next scheduled events (deliveries, code and session expiries), earliest first."""
+    db = get_session()
+    raw = request.args.get("limit") or "20"
+    if not raw.isdigit() or not 1 <= int(raw) <= 100:
+        return api_error(400, "invalid_limit", "limit is a whole number from 1 to 100.")
+    now = clock_now(db)
+    found = scheduled_events(db, now, _rules(), limit=int(raw))
+    return jsonify(now=now.isoformat(), events=[e.as_json() for e in found])
+
+
+@api.post("/clock/next-event")
+def clock_next_event():
+    db = get_session()
+    event = control.advance_to_next_event(db, _rules())
+    if event is None:
+        return api_error(409, "no_scheduled_event", "Nothing is scheduled: the clock did not move.")
+    db.commit()
+    return jsonify({**_clock_json(db), "event": event.as_json()})
 
 
 @api.post("/letters/deliver")

@@ -1,5 +1,6 @@
-"""What the trainer and the QA scripts can do to the simulated world: move the clock,
-deliver letters, switch faults, reset the data. Callers commit."""
+"""What the trainer and the QA scripts can do to the simulated world: move the clock
+(also to the next scheduled event), deliver letters, switch faults, reset the data.
+Callers commit."""
 
 from __future__ import annotations
 
@@ -8,28 +9,46 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from models import Channel, OutboxMessage
+from auth.settings import AuthSettings
+from models import OutboxMessage
 from models.sim import FAULTS, Fault, advance_clock, clock_now, real_now, set_clock, set_fault
+from portal.sim.events import Event, scheduled_events
 from seed.demo import clear, load_demo
 
 RESET_MODES = ("demo", "empty")
 
-__all__ = ["deliver_all_letters", "faults", "move_clock", "put_clock", "reset", "set_fault"]
+__all__ = [
+    "advance_to_next_event",
+    "deliver_all_letters",
+    "faults",
+    "move_clock",
+    "put_clock",
+    "reset",
+    "set_fault",
+]
 
 
 def deliver_all_letters(db: Session) -> int:
-    """Every letter in transit arrives now (lost letters stay lost)."""
+    """Every letter in transit arrives now, and any SMS or email still in transit too
+    (lost letters and SMS never delivered stay so)."""
     now = clock_now(db)
     result = db.execute(
         update(OutboxMessage)
-        .where(
-            OutboxMessage.channel == Channel.LETTER,
-            OutboxMessage.lost.is_(False),
-            OutboxMessage.deliver_at > now,
-        )
+        .where(OutboxMessage.lost.is_(False), OutboxMessage.deliver_at > now)
         .values(deliver_at=now)
     )
     return result.rowcount
+
+
+def advance_to_next_event(db: Session, rules: AuthSettings) -> Event | None:
+    """Move the clock to the next scheduled event (portal.sim.events), frozen or
+    running as it is; None, and the clock unmoved, when nothing is scheduled."""
+    now = clock_now(db)
+    upcoming = scheduled_events(db, now, rules, limit=1)
+    if not upcoming:
+        return None
+    advance_clock(db, upcoming[0].at - now)
+    return upcoming[0]
 
 
 MAX_YEARS_AWAY = 50

@@ -7,7 +7,10 @@ from flask import jsonify
 from models.sim import FAULTS
 from portal.sim.blueprints import api
 from portal.sim.openapi_desk import PATHS as DESK_PATHS
+from portal.sim.openapi_events import PATHS as EVENT_PATHS
 from portal.sim.openapi_limits import PATHS as LIMIT_PATHS
+from portal.sim.openapi_outbox import MESSAGE
+from portal.sim.openapi_outbox import PATHS as OUTBOX_PATHS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -51,80 +54,12 @@ SCHEMAS = {
         },
     },
     "Faults": {"type": "object", "additionalProperties": {"type": "boolean"}},
-    "Message": {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "brand": {"type": "string", "enum": ["vivium", "pv"]},
-            "channel": {"type": "string", "enum": ["letter", "sms", "email"]},
-            "kind": {"type": "string"},
-            "language": {"type": "string", "enum": ["fr", "nl"]},
-            "recipient": {"type": "string"},
-            "subject": {"type": "string"},
-            "body": {"type": "string"},
-            "code": {"type": ["string", "null"]},
-            "posted_at": {
-                "type": "string",
-                "description": "Brussels wall-clock time, ISO 8601 without offset",
-            },
-            "deliver_at": {
-                "type": "string",
-                "description": "Brussels wall-clock time, ISO 8601 without offset",
-            },
-            "lost": {"type": "boolean"},
-            "delivered": {"type": "boolean"},
-        },
-    },
+    "Message": MESSAGE,
     "Persona": {"type": "object", "additionalProperties": True},
 }
 
 PATHS = {
-    "/outbox": {
-        "get": {
-            "summary": "Letters, SMS and emails, newest first, with the code each carries",
-            "parameters": [
-                {
-                    "name": "brand",
-                    "in": "query",
-                    "schema": {"type": "string", "enum": ["vivium", "pv"]},
-                },
-                {
-                    "name": "channel",
-                    "in": "query",
-                    "schema": {"type": "string", "enum": ["letter", "sms", "email"]},
-                },
-                {
-                    "name": "recipient",
-                    "in": "query",
-                    "schema": {"type": "string", "maxLength": 300},
-                },
-                {"name": "kind", "in": "query", "schema": {"type": "string", "maxLength": 40}},
-                {
-                    "name": "limit",
-                    "in": "query",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
-                },
-            ],
-            "responses": {
-                "200": _json(
-                    {
-                        "type": "object",
-                        "properties": {
-                            "now": {
-                                "type": "string",
-                                "description": "Brussels wall-clock time, ISO 8601 without offset",
-                            },
-                            "messages": {
-                                "type": "array",
-                                "items": {"$ref": "#/components/schemas/Message"},
-                            },
-                        },
-                    }
-                ),
-                **_errors(400),
-            },
-        }
-    },
+    **OUTBOX_PATHS,
     "/clock": {
         "get": {"summary": "The simulated time", "responses": {"200": _json(CLOCK)}},
         "put": {
@@ -159,7 +94,8 @@ PATHS = {
     },
     "/letters/deliver": {
         "post": {
-            "summary": "Deliver every letter in transit now (lost letters stay lost)",
+            "summary": "Deliver every letter (and any SMS or email) in transit now; lost "
+            "letters and SMS not delivered stay so",
             "requestBody": _body({"type": "object"}),
             "responses": {
                 "200": _json({"type": "object", "properties": {"delivered": {"type": "integer"}}}),
@@ -215,6 +151,12 @@ PATHS = {
                     "type": "object",
                     "properties": {
                         "seed": {"type": "integer", "minimum": 0},
+                        "as_of": {
+                            "type": "string",
+                            "format": "date",
+                            "description": "The day generated dates count from (default "
+                            "2026-03-01, never the machine's date); from 2000-01-01 to 2098-12-31",
+                        },
                         "first_name": {"type": "string"},
                         "last_name": {"type": "string"},
                         "birth_date": {"type": "string", "format": "date"},
@@ -261,7 +203,7 @@ PATHS = {
 
 def document() -> dict:
     """The whole description, this module's paths and those of the other API modules."""
-    paths = {**PATHS, **DESK_PATHS, **LIMIT_PATHS}
+    paths = {**PATHS, **DESK_PATHS, **LIMIT_PATHS, **EVENT_PATHS}
     return {
         "openapi": "3.1.0",
         "info": {

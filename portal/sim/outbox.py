@@ -1,7 +1,14 @@
-"""Reading the outbox: filters, newest first, with the code each message carries."""
+"""Reading the outbox as the customer's letterbox and phone: filters, newest first, and
+a message's content (subject, body, code) only once delivered (RG-1, RG-2, RG-6).
+
+The one way to read what has not arrived is the explicitly named option `reveal`
+(`?reveal=undelivered`, `--reveal-undelivered`): pages and answers that use it say
+that realism is broken, and mark each message shown that way as revealed.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +17,11 @@ from sqlalchemy.orm import Session
 
 from models import Channel, OutboxMessage
 from models.enums import Brand
+from models.outbox import DeliveryStatus
+
+REVEAL_UNDELIVERED = "undelivered"
+# Control characters (a NUL byte: PostgreSQL refuses it) and lone surrogates (no UTF-8).
+UNSTORABLE = ("Cc", "Cs")
 
 
 @dataclass(frozen=True)
@@ -19,14 +31,22 @@ class OutboxFilter:
     recipient: str | None = None
     kind: str | None = None
     limit: int = 100
+    reveal: bool = False  # show the content of messages not (or never) delivered
 
     @classmethod
     def parse(cls, args) -> OutboxFilter:
-        """From query arguments; unknown values raise ValueError with the field name."""
+        """From query arguments; unknown values, and text with control characters (a NUL
+        byte), raise ValueError with the field name."""
+
+        def text(name, size):
+            raw = (args.get(name) or "").strip()
+            if any(unicodedata.category(ch) in UNSTORABLE for ch in raw):
+                raise ValueError(name)
+            return raw[:size] or None
 
         def enum(name, kind):
-            raw = (args.get(name) or "").strip()
-            if not raw:
+            raw = text(name, 40)
+            if raw is None:
                 return None
             try:
                 return kind(raw)
@@ -39,12 +59,16 @@ class OutboxFilter:
             raise ValueError("limit") from exc
         if not 1 <= limit <= 1000:
             raise ValueError("limit")
+        reveal = text("reveal", 20)
+        if reveal not in (None, REVEAL_UNDELIVERED):
+            raise ValueError("reveal")
         return cls(
             brand=enum("brand", Brand),
             channel=enum("channel", Channel),
-            recipient=(args.get("recipient") or "").strip()[:300] or None,
-            kind=(args.get("kind") or "").strip()[:40] or None,
+            recipient=text("recipient", 300),
+            kind=text("kind", 40),
             limit=limit,
+            reveal=reveal is not None,
         )
 
 
@@ -67,7 +91,27 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def as_json(message: OutboxMessage, now: datetime) -> dict:
+@dataclass(frozen=True)
+class Shown:
+    """One message as the console shows it: its envelope always, its content only when
+    delivered, or when revealed (realism broken)."""
+
+    message: OutboxMessage
+    status: DeliveryStatus
+    readable: bool
+    revealed: bool
+
+
+def shown(message: OutboxMessage, now: datetime, reveal: bool = False) -> Shown:
+    status = message.status(now)
+    delivered = status == DeliveryStatus.DELIVERED
+    return Shown(message, status, delivered or reveal, reveal and not delivered)
+
+
+def as_json(message: OutboxMessage, now: datetime, reveal: bool = False) -> dict:
+    """The envelope (brand, channel, kind, recipient, posted, expected delivery, status),
+    and `subject`, `body` and `code` only when delivered (else null), or revealed."""
+    view = shown(message, now, reveal)
     return {
         "id": message.id,
         "brand": message.brand.value,
@@ -75,11 +119,19 @@ def as_json(message: OutboxMessage, now: datetime) -> dict:
         "kind": message.kind,
         "language": message.language.value,
         "recipient": message.recipient,
-        "subject": message.subject,
-        "body": message.body,
-        "code": message.code,
+        "status": view.status.value,
         "posted_at": message.posted_at.isoformat(),
+        "expected_at": message.deliver_at.isoformat(),
         "deliver_at": message.deliver_at.isoformat(),
-        "lost": message.lost,
-        "delivered": message.delivered(now),
+        "delivered": view.status == DeliveryStatus.DELIVERED,
+        "lost": bool(message.lost),
+        "revealed": view.revealed,
+        "subject": message.subject if view.readable else None,
+        "body": message.body if view.readable else None,
+        "code": message.code if view.readable else None,
     }
+
+
+def realism(reveal: bool) -> str:
+    """`broken` when undelivered content was asked for, else `kept`."""
+    return "broken" if reveal else "kept"

@@ -1,4 +1,4 @@
-"""Console pages: dashboard (clock, faults, reset), outbox, personas."""
+"""Console pages: dashboard (clock, next events, faults, reset), outbox, personas."""
 
 from __future__ import annotations
 
@@ -12,21 +12,26 @@ from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import control, limits_state
 from portal.sim.blueprints import console
-from portal.sim.outbox import OutboxFilter, list_messages
+from portal.sim.events import scheduled_events
+from portal.sim.outbox import OutboxFilter, list_messages, shown
 from portal.sim.personas import persona_cards
+
+EVENTS_SHOWN = 10
 
 
 @console.get("/")
 def dashboard():
     db = get_session()
     now = clock_now(db)
+    rules = current_app.extensions["auth_settings"]
     return render_template(
         "sim/dashboard.html",
         faults=control.faults(db),
         descriptions=FAULTS,
         form=EmptyForm(),
-        limits=limits_state.counters(db, now, current_app.extensions["auth_settings"]),
+        limits=limits_state.counters(db, now, rules),
         blocked_cards=limits_state.blocked_cards(db, now),
+        events=scheduled_events(db, now, rules, limit=EVENTS_SHOWN),
     )
 
 
@@ -74,7 +79,20 @@ def letters_deliver():
     if not _checked_form():
         return redirect(url_for("sim.dashboard")), 400
     count = control.deliver_all_letters(get_session())
-    return _done(f"{count} letter(s) delivered now.")
+    return _done(f"{count} message(s) delivered now.")
+
+
+@console.post("/clock/next-event")
+def clock_next_event():
+    """Move the clock to the next scheduled event of the dashboard's list."""
+    if not _checked_form():
+        return redirect(url_for("sim.dashboard")), 400
+    db = get_session()
+    event = control.advance_to_next_event(db, current_app.extensions["auth_settings"])
+    if event is None:
+        flash("No scheduled event: the clock did not move.", "error")
+        return redirect(url_for("sim.dashboard"))
+    return _done(f"Clock moved to {event.at:%d/%m/%Y %H:%M:%S}: {event.what}.")
 
 
 @console.post("/faults/<name>")
@@ -124,17 +142,19 @@ def eid_unblock():
 
 @console.get("/outbox")
 def outbox():
+    """The letterbox and phone: envelopes, and content once delivered; with
+    `?reveal=undelivered`, content not delivered too, under a realism-broken banner."""
     db = get_session()
+    now = clock_now(db)
     try:
         f = OutboxFilter.parse(request.args)
     except ValueError as exc:
         page = render_template(
-            "sim/outbox.html", messages=[], now=clock_now(db), error=str(exc), f=OutboxFilter()
+            "sim/outbox.html", messages=[], now=now, error=str(exc), f=OutboxFilter()
         )
         return page, 400
-    return render_template(
-        "sim/outbox.html", messages=list_messages(db, f), now=clock_now(db), f=f, error=None
-    )
+    messages = [shown(m, now, f.reveal) for m in list_messages(db, f)]
+    return render_template("sim/outbox.html", messages=messages, now=now, f=f, error=None)
 
 
 @console.get("/personas")

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from auth import accounts, throttle
 from auth.errors import AttemptUnknown, AuthRefusal
+from auth.login import touch_session
 from auth.messages import send_welcome_email
 from models import Person, SupportRequest
 from portal.db import get_session
@@ -58,6 +59,9 @@ def _expire_idle_sessions():
         return None
     if moment - seen >= timedelta(seconds=30):  # no cookie rewrite on every request
         session["seen_at"] = moment.isoformat()
+        db = get_session()
+        touch_session(db, session.get("sid"), moment)  # for the console's events list
+        db.commit()
     return None
 
 

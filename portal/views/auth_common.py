@@ -15,12 +15,12 @@ from auth.settings import AuthSettings
 from models import Account
 from models.brands import PROFILES
 from models.enums import Brand, Language
-from models.sim import clock_now
 from portal.db import get_session
 from portal.forms import ReportForm
 from portal.limit_refusals import LIMIT_REFUSALS, limit_fill
 from portal.refusals import REFUSALS
 from portal.views import refused_identity
+from portal.views.context import sim_now
 from portal.views.space import NEXT_KEY, safe_next
 
 PENDING_IDENTITY_MINUTES = 15
@@ -31,7 +31,7 @@ def settings() -> AuthSettings:
 
 
 def now() -> datetime:
-    return clock_now(get_session())
+    return sim_now()
 
 
 def other_profile():

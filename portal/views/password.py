@@ -8,6 +8,7 @@ from flask import g, redirect, render_template, request, session, url_for
 from auth import activation, password_login, registration
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
+from models.calendar import letter_delivery
 from portal.db import get_session
 from portal.forms import (
     REFUSED,
@@ -70,7 +71,8 @@ def new_code():
             address=request.remote_addr or "",
         )
         db.commit()
-        return render_template("password/new_code_sent.html")
+        expected = letter_delivery(now(), settings().letter_business_days)
+        return render_template("password/new_code_sent.html", expected=expected)
     return render_template("password/new_code.html", form=form), shown_status()
 
 

@@ -14,6 +14,8 @@ USED = {
     ("put", "/faults/{name}"),
     ("post", "/letters/deliver"),
     ("get", "/outbox"),
+    ("get", "/events"),
+    ("post", "/clock/next-event"),
     ("get", "/broker/{brand}/{person_id}"),
     ("post", "/broker/{brand}/{person_id}/paper-exception"),
     ("post", "/broker/{brand}/{person_id}/missing-document"),

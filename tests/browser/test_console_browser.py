@@ -31,6 +31,12 @@ def test_a_trainer_walks_through_the_console(browser, live_server, personas):
     page.get_by_test_id("register-submit").click()
     page.goto(f"{live_server}/sim/outbox?channel=letter")
     letter = page.locator('[data-channel="letter"]').first
+    assert letter.get_by_test_id("message-envelope").is_visible()  # in transit: sealed
+    assert letter.locator("code").count() == 0
+    page.goto(f"{live_server}/sim/")
+    page.get_by_test_id("deliver-letters").click()
+    page.goto(f"{live_server}/sim/outbox?channel=letter")
+    letter = page.locator('[data-channel="letter"]').first
     assert letter.locator(".postmark").is_visible()
     assert len(letter.locator("code").inner_text()) == 9
 

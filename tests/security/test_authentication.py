@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from auth.accounts import subject_for
 from models import Account, Brand, Channel, OutboxMessage
+from portal.sim.control import deliver_all_letters
 from tests.security.conftest import FormClient, refusal_code
 
 PASSWORD = "correct horse battery"
@@ -40,6 +41,8 @@ def register_louise(app, db) -> None:
     FormClient(browser, "/pv/nl/register").post(
         data={"contract_number": "5436548", "birth_date": "1985-03-12"}
     )
+    deliver_all_letters(db)  # a code works once its letter arrived (RG-6)
+    db.commit()
     letter = db.scalars(
         select(OutboxMessage)
         .where(OutboxMessage.channel == Channel.LETTER)

@@ -40,6 +40,7 @@ from models import (
     Person,
     SmsChallenge,
 )
+from portal.sim.control import deliver_all_letters
 from seed import build
 from tests.security.conftest import FormClient, refusal_code, row_counts
 
@@ -96,6 +97,9 @@ def sms_code_to(db, mobile_e164: str) -> str:
 
 
 def letter_code(db, contract_number: str) -> str:
+    """The code of the newest letter about that contract, once the post delivered it."""
+    deliver_all_letters(db)  # a code works once its letter arrived (RG-6)
+    db.commit()
     db.expire_all()
     letters = db.scalars(
         select(OutboxMessage)

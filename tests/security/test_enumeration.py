@@ -61,6 +61,11 @@ def close_enough(a: float, b: float) -> bool:
 
 
 def newest_code(db, channel: Channel) -> str:
+    if channel == Channel.LETTER:  # a code works once its letter arrived (RG-6)
+        from portal.sim.control import deliver_all_letters
+
+        deliver_all_letters(db)
+        db.commit()
     db.expire_all()
     return (
         db.scalars(

@@ -10,6 +10,7 @@ refusal; none raises anything else, whatever it is given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -355,19 +356,28 @@ def test_the_birth_date_field_reads_iso_dates_only(app, raw):
 @settings(max_examples=EXAMPLES)
 @given(
     st.dictionaries(
-        st.sampled_from(("brand", "channel", "recipient", "kind", "limit")),
-        st.one_of(ANY_TEXT, st.integers().map(str), st.sampled_from(("pv", "sms", "٣", "1_000"))),
+        st.sampled_from(("brand", "channel", "recipient", "kind", "limit", "reveal")),
+        st.one_of(
+            ANY_TEXT,
+            st.integers().map(str),
+            st.sampled_from(("pv", "sms", "٣", "1_000", "undelivered", "a\x00b")),
+        ),
     )
 )
 def test_outbox_filters_are_parsed_or_named_as_invalid(args):
-    """The console's and the API's outbox filter: a filter, or ValueError naming the field."""
+    """The console's and the API's outbox filter: a filter, or ValueError naming the field
+    (text filters only for control characters, BUG-6)."""
     try:
         parsed = OutboxFilter.parse(MultiDict(args))
     except ValueError as exc:
-        assert str(exc) in ("brand", "channel", "limit")
+        field = str(exc)
+        assert field in ("brand", "channel", "limit", "reveal", "recipient", "kind")
+        if field in ("recipient", "kind"):
+            assert any(unicodedata.category(ch) in ("Cc", "Cs") for ch in args[field])
         return
     assert 1 <= parsed.limit <= 1000
     assert parsed.kind is None or len(parsed.kind) <= 40
+    assert parsed.reveal is (args.get("reveal", "").strip() == "undelivered")
 
 
 @settings(max_examples=EXAMPLES)

@@ -57,3 +57,47 @@ def test_parse_duration_reads_days_and_hours():
     assert cli.cli_sim.parse_duration("1d6h") == {"days": 1, "hours": 6}
     with pytest.raises(ValueError):
         cli.cli_sim.parse_duration("")
+
+
+def test_outbox_prints_a_code_only_once_delivered_or_with_reveal_and_clock_goes_to_next_event(
+    env,
+):
+    """RG-6: `portal-sim outbox` is the letterbox: a letter in transit shows no code,
+    `--reveal-undelivered` shows it and says realism is broken; `clock --next-event`
+    moves to its delivery."""
+    import json
+    from datetime import datetime
+
+    from models import Brand, Channel, Language, OutboxMessage
+
+    runner = CliRunner()
+    runner.invoke(cli.main, ["reset"])
+    runner.invoke(cli.main, ["clock", "--set", "2026-11-23T09:00", "--frozen"])
+    with cli.cli_sim.database() as db:
+        db.add(
+            OutboxMessage(
+                brand=Brand.PV,
+                channel=Channel.LETTER,
+                kind="activation_letter",
+                language=Language.NL,
+                recipient="Louise Peeters, Kerkstraat 12, 2000 Antwerpen",
+                subject="Uw activeringscode",
+                body="Uw code: ABCD-EFGH",
+                code="ABCD-EFGH",
+                posted_at=datetime(2026, 11, 23, 9, 0),
+                deliver_at=datetime(2026, 11, 25, 8, 0),
+                lost=False,
+            )
+        )
+        db.commit()
+    sealed = runner.invoke(cli.main, ["outbox"])
+    assert "code=- (arrives 25/11 08:00)" in sealed.output, sealed.output
+    revealed = runner.invoke(cli.main, ["outbox", "--reveal-undelivered"])
+    assert "code=ABCD-EFGH (arrives 25/11 08:00, revealed)" in revealed.output
+    assert "Realism broken" in revealed.output
+    moved = runner.invoke(cli.main, ["clock", "--next-event"])
+    assert "25/11/2026 08:00" in moved.output and "Next event: activation_letter" in moved.output
+    (line,) = runner.invoke(cli.main, ["outbox", "--json"]).output.splitlines()
+    message = json.loads(line)
+    assert (message["status"], message["code"]) == ("delivered", "ABCD-EFGH")
+    assert "No scheduled event" in runner.invoke(cli.main, ["clock", "--next-event"]).output

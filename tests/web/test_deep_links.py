@@ -10,6 +10,7 @@ from flask import g
 from sqlalchemy import select
 
 from models import Brand, Channel, OutboxMessage
+from portal.sim.control import deliver_all_letters
 from portal.views.space import safe_next
 from seed import build
 from tests.conftest import csrf_token
@@ -19,6 +20,10 @@ TARGET = "/pv/nl/documents"
 
 
 def newest_code(db, channel: Channel) -> str:
+    """The newest code of a channel; letters once the post delivered them (RG-6)."""
+    if channel == Channel.LETTER:
+        deliver_all_letters(db)
+        db.commit()
     db.expire_all()
     return (
         db.scalars(

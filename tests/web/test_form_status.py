@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from models import Account, Brand, Channel, OutboxMessage
+from portal.sim.control import deliver_all_letters
 
 MONDAY = datetime(2026, 11, 23, 9, 0)
 PASSWORD = "correct horse battery"
@@ -27,6 +28,9 @@ def in_language(response, lang: str) -> bool:
 
 
 def letter_code(db) -> str:
+    """The newest letter's code, once the post delivered it (RG-6)."""
+    deliver_all_letters(db)
+    db.commit()
     db.expire_all()
     query = select(OutboxMessage).where(OutboxMessage.channel == Channel.LETTER)
     return db.scalars(query.order_by(OutboxMessage.id.desc())).first().code

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from models import Channel, OutboxMessage
 from models.sim import advance_clock
 from tests.conftest import csrf_token
-from tests.web.test_personal_data import MONDAY, PASSWORD, last_message, refusal
+from tests.web.test_personal_data import MONDAY, PASSWORD, last_message, received_code, refusal
 
 LOUISE = {"contract_number": "5436548", "birth_date": "1985-03-12"}
 WRONG = "wrong password, long enough"
@@ -38,7 +38,7 @@ def louise(client, submit, db, freeze, personas):
     assert refusal(submit("/pv/nl/register", LOUISE)) is None
     data = {
         "contract_number": "5436548",
-        "code": last_message(db, Channel.LETTER).code,
+        "code": received_code(db),
         "email": "louise@example.be",
         "password": PASSWORD,
         "mobile": "0470 12 34 56",

@@ -20,6 +20,13 @@ def publish(client, number: str, year: int = 2026, **extra):
     )
 
 
+def delivered(client, message_id: int) -> dict:
+    """The message as the outbox shows it once the post delivered every letter."""
+    client.post("/sim/api/letters/deliver", json={})
+    messages = client.get("/sim/api/outbox").get_json()["messages"]
+    return next(m for m in messages if m["id"] == message_id)
+
+
 def ask_paper(client, person, brand: str = "pv", **body):
     return client.post(f"/sim/api/broker/{brand}/{person.id}/paper-exception", json=body)
 
@@ -77,8 +84,9 @@ def test_dc3_paper_exception_before_and_after_approval_changes_email_to_letter(c
     }
     assert (letter["channel"], letter["kind"]) == ("letter", "document_letter")
     assert letter["recipient"] == "Louise Peeters, Kerkstraat 12, 2000 Antwerpen"
-    assert letter["delivered"] is False and letter["deliver_at"] == "2026-11-25T08:00:00"
-    assert "Fiscaal attest 2026" in letter["body"]
+    assert letter["status"] == "in_transit" and letter["expected_at"] == "2026-11-25T08:00:00"
+    assert letter["body"] is None  # sealed until the post delivers it
+    assert "Fiscaal attest 2026" in delivered(client, letter["id"])["body"]
 
 
 def test_dc3_a_revoked_exception_brings_the_email_back(client, db, louise):
@@ -187,5 +195,5 @@ def test_dc1_a_document_of_a_contract_the_portal_does_not_show_goes_by_post(
     assert hidden["notification"]["channel"] == "letter"
     assert (
         hidden["notification"]["language"] == "fr"
-        and "Madame, Monsieur" in hidden["notification"]["body"]
+        and "Madame, Monsieur" in delivered(client, hidden["notification"]["id"])["body"]
     )

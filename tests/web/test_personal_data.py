@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from models import Account, ActivationCode, Channel, OutboxMessage
 from models.sim import advance_clock
+from portal.sim.control import deliver_all_letters
 
 MONDAY = datetime(2026, 11, 23, 9, 0)
 PASSWORD = "correct horse battery"
@@ -29,6 +30,15 @@ def last_message(db, channel: Channel, kind: str | None = None) -> OutboxMessage
     if kind:
         query = query.where(OutboxMessage.kind == kind)
     return db.scalars(query.order_by(OutboxMessage.id.desc())).first()
+
+
+def received_code(db) -> str:
+    """The code of the newest letter, once the post has delivered every letter in transit
+    (the console's "deliver all letters now"): a code works only once its letter has
+    arrived (RG-6)."""
+    deliver_all_letters(db)
+    db.commit()
+    return last_message(db, Channel.LETTER).code
 
 
 @pytest.fixture
@@ -63,7 +73,7 @@ def flow(submit, db, freeze, personas):
 
         def register(self, base, number, birth, email="louise@example.be"):
             assert refusal(self.letter(base, number, birth)) is None
-            code = last_message(db, Channel.LETTER).code
+            code = received_code(db)
             response = self.activate(base, number, code, email=email)
             assert response.status_code == 302, refusal(response)
             return self.sms(base, last_message(db, Channel.SMS).code)
@@ -209,12 +219,12 @@ def test_rg2_a_resent_code_replaces_the_previous_one_after_the_cooldown(flow, su
 
 def test_rg6_a_new_code_voids_the_previous_one(flow, submit, db):
     flow.letter("/pv/nl", "5436548", "1985-03-12")
-    old = last_message(db, Channel.LETTER).code
+    old = received_code(db)
     response = submit(
         "/pv/nl/register/new-code", {"contract_number": "5436548", "birth_date": "1985-03-12"}
     )
     assert 'data-testid="new-code-sent"' in response.get_data(as_text=True)
-    new = last_message(db, Channel.LETTER).code
+    new = received_code(db)
     assert refusal(flow.activate("/pv/nl", "5436548", old)) == "activation_code_replaced"
     assert flow.activate("/pv/nl", "5436548", new).status_code == 302
 
@@ -239,7 +249,7 @@ def test_rg6_asking_a_new_code_says_the_same_whether_or_not_the_contract_exists(
 
 def test_rg6_the_activation_code_expires_after_30_days(flow, db):
     flow.letter("/pv/nl", "5436548", "1985-03-12")
-    code = last_message(db, Channel.LETTER).code
+    code = received_code(db)
     advance_clock(db, timedelta(days=30))
     db.commit()
     response = flow.activate("/pv/nl", "5436548", code)
@@ -249,7 +259,7 @@ def test_rg6_the_activation_code_expires_after_30_days(flow, db):
 
 def test_rg6_five_wrong_activation_codes_block_the_code(flow, db):
     flow.letter("/pv/nl", "5436548", "1985-03-12")
-    code = last_message(db, Channel.LETTER).code
+    code = received_code(db)
     outcomes = [refusal(flow.activate("/pv/nl", "5436548", "ZZZZ-ZZZZ")) for _ in range(5)]
     assert outcomes == ["activation_code_wrong"] * 4 + ["activation_code_blocked"]
     assert refusal(flow.activate("/pv/nl", "5436548", code)) == "activation_code_blocked"
@@ -259,7 +269,7 @@ def test_rg7_an_email_already_used_in_this_brand_is_refused_with_the_faq_message
     flow.register("/pv/nl", "5436548", "1985-03-12", email="family@example.be")
     client.delete_cookie("mypv_session", path="/pv")
     flow.letter("/pv/nl", "111000171363", "1963-11-27")
-    code = last_message(db, Channel.LETTER).code
+    code = received_code(db)
     response = flow.activate("/pv/nl", "111000171363", code, email="FAMILY@example.be ")
     assert refusal(response) == "email_already_used"
     html = response.get_data(as_text=True)
@@ -288,7 +298,7 @@ def test_rg1_a_customer_already_registered_is_told_to_log_in(flow, client):
 )
 def test_step2_bad_details_are_refused_without_using_the_code(flow, db, field, value, code):
     flow.letter("/pv/nl", "5436548", "1985-03-12")
-    letter_code = last_message(db, Channel.LETTER).code
+    letter_code = received_code(db)
     response = flow.activate("/pv/nl", "5436548", letter_code, **{field: value})
     assert refusal(response) == code
     assert flow.activate("/pv/nl", "5436548", letter_code).status_code == 302
@@ -296,7 +306,7 @@ def test_step2_bad_details_are_refused_without_using_the_code(flow, db, field, v
 
 def test_rg2_the_mobile_is_confirmed_before_the_account_exists(flow, db):
     flow.letter("/pv/nl", "5436548", "1985-03-12")
-    flow.activate("/pv/nl", "5436548", last_message(db, Channel.LETTER).code)
+    flow.activate("/pv/nl", "5436548", received_code(db))
     assert db.scalars(select(Account)).all() == []
     sms = last_message(db, Channel.SMS, "mobile_sms")
     assert sms.recipient == "+32470123456"

@@ -16,6 +16,7 @@ import requests
 from sqlalchemy import select
 
 from models import Channel, OutboxMessage
+from portal.sim.control import deliver_all_letters
 
 PASSWORD = "correct horse battery"
 
@@ -77,8 +78,12 @@ def post(http: requests.Session, page: str, action: str, data: dict) -> requests
 
 
 def newest(db, channel) -> str:
+    """The newest code of a channel; letters once the post delivered them (RG-6)."""
     db.expire_all()
     db.rollback()
+    if channel == Channel.LETTER:
+        deliver_all_letters(db)
+        db.commit()
     query = (
         select(OutboxMessage)
         .where(OutboxMessage.channel == channel)

@@ -22,7 +22,7 @@ def newest_letter(world: World, customer: Customer) -> dict:
 def newest_sms(world: World, customer: Customer) -> dict:
     messages = world.outbox(channel="sms", recipient=customer.persona.mobile_e164)
     sms = world.newest(messages, f"SMS to {customer.persona.mobile_e164}")
-    assert not sms["lost"], f"the SMS to {customer.name} was never delivered"
+    assert sms["status"] == "delivered", f"the SMS to {customer.name} was never delivered"
     return sms
 
 
@@ -74,7 +74,7 @@ def receives_letter(world: World, who: str) -> None:
     customer = world.customer(who)
     world.api.deliver_letters()
     letter = newest_letter(world, customer)
-    assert letter["delivered"], f"the activation letter to {customer.name} never arrived: {letter}"
+    assert letter["status"] == "delivered", f"the letter to {customer.name} never came: {letter}"
     customer.letter_codes.append(letter["code"])
 
 
@@ -83,8 +83,8 @@ def letter_in_outbox(world: World, who: str, day: str) -> None:
     """The letter is posted, not delivered yet; `day` is DD/MM/YYYY."""
     letter = newest_letter(world, world.customer(who))
     d, m, y = day.split("/")
-    assert letter["deliver_at"].startswith(f"{y}-{m}-{d}"), letter["deliver_at"]
-    assert letter["delivered"] is False and letter["lost"] is False
+    assert letter["expected_at"].startswith(f"{y}-{m}-{d}"), letter["expected_at"]
+    assert letter["status"] == "in_transit" and letter["code"] is None, letter
 
 
 @then(p('the activation letter for {who:Who} is addressed to "{recipient:Q}"'))
@@ -95,8 +95,9 @@ def letter_address(world: World, who: str, recipient: str) -> None:
 
 @then(p("the activation letter to {who:Who} is lost in the post"))
 def letter_lost(world: World, who: str) -> None:
+    """Marked lost, never delivered, never readable."""
     letter = newest_letter(world, world.customer(who))
-    assert letter["lost"] is True and letter["delivered"] is False, letter
+    assert letter["status"] == "lost" and letter["code"] is None, letter
 
 
 @then(p("the outbox holds no letter for {who:Who}"))

@@ -74,6 +74,19 @@ class SimApi:
     def outbox(self, **filters) -> list[dict]:
         return self.get("/outbox", limit=1000, **filters)["messages"]
 
+    def outbox_revealed(self, **filters) -> list[dict]:
+        """The outbox with `reveal=undelivered`: content not delivered too; the answer
+        must say that realism is broken."""
+        answer = self.get("/outbox", limit=1000, reveal="undelivered", **filters)
+        assert answer["realism"] == "broken", answer.get("realism")
+        return answer["messages"]
+
+    def events(self) -> list[dict]:
+        return self.get("/events", limit=100)["events"]
+
+    def next_event(self) -> dict:
+        return self.call("POST", "/clock/next-event")
+
     def personas(self) -> list[dict]:
         return self.get("/personas")["personas"]
 
