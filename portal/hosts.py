@@ -25,6 +25,9 @@ from ipaddress import ip_address
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask.globals import request_ctx
+from flask_babel import gettext as _
+from markupsafe import escape
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 ANY_INTERFACE = frozenset({"0.0.0.0", "::", "[::]"})
@@ -96,6 +99,22 @@ def refuse():
             "add it to SIM_ALLOWED_HOSTS if it is."
         )
         return jsonify(error="host_not_allowed", message=message, status=400), 400
+    if request_ctx.url_adapter is None:
+        # Werkzeug could not bind this Host (a label over 63 characters): no url_for, so
+        # no base template; the same words on a bare page.
+        lines = (
+            _("Unknown address"),
+            _(
+                "The simulator does not answer under the name %(host)s. "
+                "Open it with the address you were given.",
+                host=shown,
+            ),
+            _(
+                "If this name really is the simulator's, its administrator adds it to SIM_ALLOWED_HOSTS."
+            ),
+        )
+        page = "".join(f"<p>{escape(line)}</p>" for line in lines)
+        return f"<!doctype html><title>{escape(lines[0])}</title>{page}", 400
     return render_template("host_refused.html", host=shown), 400
 
 

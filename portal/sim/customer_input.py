@@ -93,8 +93,12 @@ def company_number(value: Any) -> str:
 
 
 def latest_birth(today: date) -> date:
-    """The last birth date of an adult (ADULT_YEARS old) on `today`."""
-    return date(today.year - ADULT_YEARS, today.month, min(today.day, 28))
+    """The last birth date of an adult (ADULT_YEARS old) on `today`: the same day
+    ADULT_YEARS earlier (on 29 February, the 28th of a common year)."""
+    try:
+        return today.replace(year=today.year - ADULT_YEARS)
+    except ValueError:  # 29 February, ADULT_YEARS years after a common year
+        return date(today.year - ADULT_YEARS, 2, 28)
 
 
 def _checkers(today: date) -> dict:

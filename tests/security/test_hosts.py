@@ -81,3 +81,13 @@ def test_listening_on_every_interface_allows_the_machine_s_own_name(monkeypatch)
     assert {"localhost", "qa-box", "qa-box.corp.example"} <= names
     assert host_allowed("qa-box.corp.example:5000", names)
     assert not host_allowed(EVIL, names)
+
+
+@pytest.mark.parametrize("path", ["/pv/nl/", "/sim/", "/"])
+@pytest.mark.parametrize("host", ["a" * 64, "a" * 64 + ".example", "x" * 5000])
+def test_a_host_werkzeug_cannot_bind_is_a_400_page_not_a_500(client, path, host):
+    # A label over 63 characters leaves Flask without a URL adapter: the refusal page
+    # cannot use url_for, so it must not be rendered through the base template.
+    response = client.get(path, headers={"Host": host})
+    assert response.status_code == 400
+    assert "SIM_ALLOWED_HOSTS" in response.get_data(as_text=True)

@@ -139,3 +139,22 @@ def test_a_product_must_be_sold_by_the_contract_brand():
     assert refusal({"contracts": [{"product": product, "brand": other}]}).field == (
         "contracts[0].product"
     )
+
+
+@pytest.mark.parametrize(
+    ("today", "born", "adult"),
+    [
+        (date(2026, 12, 31), date(2008, 12, 31), True),  # 18 today
+        (date(2026, 12, 31), date(2008, 12, 30), True),
+        (date(2026, 12, 30), date(2008, 12, 31), False),  # 18 tomorrow
+        (date(2028, 2, 29), date(2010, 2, 28), True),  # no 29 February in 2010
+        (date(2028, 2, 29), date(2010, 3, 1), False),
+    ],
+)
+def test_an_adult_is_accepted_from_the_very_day_of_the_18th_birthday(today, born, adult):
+    body = {"birth_date": born.isoformat()}
+    if adult:
+        assert clean_customer(body, today)[1]["birth_date"] == born
+    else:
+        with pytest.raises(Refused):
+            clean_customer(body, today)

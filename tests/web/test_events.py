@@ -71,3 +71,11 @@ def test_the_dashboard_lists_the_events_and_advances_to_the_next(client, submit,
     )
     assert "Clock moved to 25/11/2026 08:00:00" in done.get_data(as_text=True)
     assert client.get("/sim/api/clock").get_json()["now"] == datetime(2026, 11, 25, 8).isoformat()
+
+
+def test_a_limit_in_other_digits_is_a_400_not_a_500(client):
+    # "²".isdigit() is True but int("²") raises: every odd limit is the same 400.
+    for raw in ("²", "٣", "１０"):
+        answer = client.get(f"/sim/api/events?limit={raw}")
+        assert answer.status_code == 400, raw
+        assert answer.get_json()["error"] == "invalid_limit"
