@@ -41,7 +41,7 @@ from auth.validation import normalise_contract_number
 from models import Account, ActivationCode, Contract, OutboxMessage, Person
 from models.calendar import letter_delivery
 from models.enums import Brand, ContractStatus
-from models.sim import fault_on
+from models.sim import FaultName, fault_on
 
 _REFUSED_BY_STATE = {
     CodeState.USED: ActivationCodeUsed,
@@ -184,7 +184,7 @@ def _same_work_as_a_letter(db: Session, now: datetime, rules: AuthSettings) -> N
     hash_code(new_activation_code())
     letter_delivery(now, rules.letter_business_days)
     db.execute(update(ActivationCode).where(ActivationCode.id == -1).values(voided_at=now))
-    fault_on(db, "letter_lost")
+    fault_on(db, FaultName.LETTER_LOST)
     db.flush()
 
 

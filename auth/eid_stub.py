@@ -33,12 +33,12 @@ from auth.errors import (
 )
 from auth.validation import without_controls
 from models import EidCard, Person
-from models.sim import fault_on
+from models.sim import FaultName, fault_on
 
 PIN = "1234"
 MAX_WRONG_PINS = 3
 OPEN_ENDED = date(9999, 12, 31)
-FAULT = "eid_reader_missing"
+FAULT = FaultName.EID_READER_MISSING
 SEARCH_LIMIT = 20
 MAX_INPUT = 80
 PIN_FORMAT = re.compile(r"[0-9]{4,12}")

@@ -17,7 +17,7 @@ from models import Channel, OutboxMessage, Person
 from models.brands import PROFILES, Text
 from models.calendar import letter_delivery
 from models.enums import Brand, Language
-from models.sim import fault_on
+from models.sim import FaultName, fault_on
 
 LETTER_SUBJECT = Text(fr="Votre code d'activation {portal}", nl="Uw activeringscode voor {portal}")
 LETTER_BODY = Text(
@@ -105,7 +105,7 @@ def post_activation_letter(
         person_id=person.id,
         posted_at=now,
         deliver_at=letter_delivery(now, business_days),
-        lost=fault_on(session, "letter_lost"),
+        lost=fault_on(session, FaultName.LETTER_LOST),
     )
     session.add(letter)
     return letter
@@ -140,7 +140,7 @@ def send_sms(
         person_id=person_id,
         posted_at=now,
         deliver_at=now,
-        lost=fault_on(session, "sms_not_delivered"),
+        lost=fault_on(session, FaultName.SMS_NOT_DELIVERED),
     )
     session.add(sms)
     return sms

@@ -4,6 +4,7 @@ simulated clock and the fault switches."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Boolean, DateTime, Integer, String, select
@@ -13,12 +14,35 @@ from models.base import Base
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
-FAULTS = {
-    "itsme_unavailable": "itsme answers that its service is unavailable",
-    "eid_reader_missing": "the eID middleware finds no card reader",
-    "sms_not_delivered": "SMS messages are written to the outbox but never delivered",
-    "letter_lost": "letters are posted but lost in the post: never delivered",
-}
+
+class FaultName(StrEnum):
+    """The fault switches a tester can turn on. Adding one is a line here plus the code
+    that reacts to it (`fault_on(session, FaultName.X)`, read once per request). The
+    value is the name the console, the API and the `sim_fault` table use."""
+
+    description: str
+
+    def __new__(cls, value: str, description: str) -> FaultName:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    ITSME_UNAVAILABLE = "itsme_unavailable", "itsme answers that its service is unavailable"
+    EID_READER_MISSING = "eid_reader_missing", "the eID middleware finds no card reader"
+    SMS_NOT_DELIVERED = (
+        "sms_not_delivered",
+        "SMS messages are written to the outbox but never delivered",
+    )
+    LETTER_LOST = "letter_lost", "letters are posted but lost in the post: never delivered"
+
+
+def fault_named(name: str) -> FaultName | None:
+    """The fault a name from the console or the API stands for, or None."""
+    try:
+        return FaultName(name)
+    except ValueError:
+        return None
 
 
 class ClockState(Base):
@@ -82,17 +106,19 @@ def advance_clock(session: Session, delta: timedelta) -> datetime:
     return clock_now(session)
 
 
-def fault_on(session: Session, name: str) -> bool:
-    if name not in FAULTS:
-        raise KeyError(name)
-    return bool(session.scalar(select(Fault.enabled).where(Fault.name == name)))
+def fault_on(session: Session, fault: FaultName) -> bool:
+    """Whether a fault is switched on; only a `FaultName` is accepted, so a misspelt
+    fault is refused where it is read."""
+    if not isinstance(fault, FaultName):
+        raise TypeError(f"fault_on expects a FaultName, not {fault!r}")
+    return bool(session.scalar(select(Fault.enabled).where(Fault.name == fault.value)))
 
 
-def set_fault(session: Session, name: str, enabled: bool) -> None:
-    if name not in FAULTS:
-        raise KeyError(name)
-    fault = session.get(Fault, name)
+def set_fault(session: Session, name: FaultName | str, enabled: bool) -> None:
+    """Switch a fault; a name that is not a fault raises ValueError naming it."""
+    fault_name = FaultName(name).value
+    fault = session.get(Fault, fault_name)
     if fault is None:
-        session.add(Fault(name=name, enabled=enabled))
+        session.add(Fault(name=fault_name, enabled=enabled))
     else:
         fault.enabled = enabled

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import current_app, jsonify, request
 
 from auth import eid_stub, throttle
-from models.sim import FAULTS, ClockState, clock_now
+from models.sim import ClockState, FaultName, clock_now, fault_named
 from portal.db import get_session
 from portal.sim import control, limits_state
 from portal.sim.blueprints import api, api_error, json_body
@@ -77,7 +77,7 @@ def events():
     """The next scheduled events (deliveries, code and session expiries), earliest first."""
     db = get_session()
     raw = request.args.get("limit") or "20"
-    if not raw.isdigit() or not 1 <= int(raw) <= 100:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 100:
         return api_error(400, "invalid_limit", "limit is a whole number from 1 to 100.")
     now = clock_now(db)
     found = scheduled_events(db, now, _rules(), limit=int(raw))
@@ -107,10 +107,16 @@ def faults():
     return jsonify(control.faults(get_session()))
 
 
+def _unknown_fault(name: str):
+    known = sorted(fault.value for fault in FaultName)
+    return api_error(404, "unknown_fault", f"Unknown fault '{name}'.", known=known)
+
+
 @api.put("/faults/<name>")
 def fault_set(name: str):
-    if name not in FAULTS:
-        return api_error(404, "unknown_fault", f"Unknown fault '{name}'.", known=sorted(FAULTS))
+    fault = fault_named(name)
+    if fault is None:
+        return _unknown_fault(name)
     try:
         enabled = json_body().get("enabled", True)
     except ValueError as exc:
@@ -118,17 +124,18 @@ def fault_set(name: str):
     if not isinstance(enabled, bool):
         return api_error(422, "invalid_fault", "enabled must be true or false")
     db = get_session()
-    control.set_fault(db, name, enabled)
+    control.set_fault(db, fault, enabled)
     db.commit()
     return jsonify(control.faults(db))
 
 
 @api.delete("/faults/<name>")
 def fault_clear(name: str):
-    if name not in FAULTS:
-        return api_error(404, "unknown_fault", f"Unknown fault '{name}'.", known=sorted(FAULTS))
+    fault = fault_named(name)
+    if fault is None:
+        return _unknown_fault(name)
     db = get_session()
-    control.set_fault(db, name, False)
+    control.set_fault(db, fault, False)
     db.commit()
     return jsonify(control.faults(db))
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from auth.settings import AuthSettings
 from models import OutboxMessage
-from models.sim import FAULTS, Fault, advance_clock, clock_now, real_now, set_clock, set_fault
+from models.sim import Fault, FaultName, advance_clock, clock_now, real_now, set_clock, set_fault
 from portal.sim.events import Event, scheduled_events
 from seed.demo import clear, load_demo
 
@@ -78,7 +78,7 @@ def put_clock(db: Session, at: datetime, frozen: bool) -> datetime:
 
 def faults(db: Session) -> dict[str, bool]:
     enabled = {f.name: f.enabled for f in db.query(Fault).all()}
-    return {name: enabled.get(name, False) for name in FAULTS}
+    return {fault.value: enabled.get(fault.value, False) for fault in FaultName}
 
 
 def reset(db: Session, mode: str = "demo") -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from models.sim import FAULTS
+from models.sim import FaultName
 from portal.sim.blueprints import api
 from portal.sim.openapi_desk import PATHS as DESK_PATHS
 from portal.sim.openapi_events import PATHS as EVENT_PATHS
@@ -33,7 +33,7 @@ FAULT_NAME = {
     "name": "name",
     "in": "path",
     "required": True,
-    "schema": {"type": "string", "enum": sorted(FAULTS)},
+    "schema": {"type": "string", "enum": sorted(fault.value for fault in FaultName)},
 }
 
 SCHEMAS = {

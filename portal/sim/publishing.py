@@ -25,7 +25,7 @@ from models.brands import PROFILES, Text
 from models.calendar import letter_delivery
 from models.enums import LIFE_DOCUMENT_KINDS, Brand, DocumentKind, Line
 from models.paper import PaperStatus
-from models.sim import fault_on
+from models.sim import FaultName, fault_on
 from portal.catalogue import Catalogue
 from portal.rules.visibility import visible_contracts
 from portal.sim.desk import DeskError, check_action, clean_text, exception_of, record, send_email
@@ -243,7 +243,7 @@ def _letter(db, holder, contract, docs, now: datetime, business_days: int) -> Ou
         LETTER_BODY.get(lang).format(**fill),
         now,
         letter_delivery(now, business_days),
-        lost=fault_on(db, "letter_lost"),
+        lost=fault_on(db, FaultName.LETTER_LOST),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from flask import current_app, flash, redirect, render_template, request, url_for
 
 from auth import eid_stub, throttle
-from models.sim import FAULTS, clock_now
+from models.sim import FaultName, clock_now, fault_named
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import control, limits_state
@@ -27,7 +27,7 @@ def dashboard():
     return render_template(
         "sim/dashboard.html",
         faults=control.faults(db),
-        descriptions=FAULTS,
+        descriptions={fault.value: fault.description for fault in FaultName},
         form=EmptyForm(),
         limits=limits_state.counters(db, now, rules),
         blocked_cards=limits_state.blocked_cards(db, now),
@@ -97,10 +97,11 @@ def clock_next_event():
 
 @console.post("/faults/<name>")
 def fault_switch(name: str):
-    if not _checked_form() or name not in FAULTS:
+    fault = fault_named(name)
+    if not _checked_form() or fault is None:
         return redirect(url_for("sim.dashboard")), 400
     enabled = request.form.get("enabled") == "1"
-    control.set_fault(get_session(), name, enabled)
+    control.set_fault(get_session(), fault, enabled)
     return _done(f"Fault {name} {'on' if enabled else 'off'}.")
 
 

@@ -31,7 +31,7 @@ from auth import itsme_tokens as tokens
 from auth.errors import AuthRefusal, ItsmeUnavailable
 from auth.itsme_keys import public_jwks, signing_key
 from models.brands import PROFILES
-from models.sim import fault_on
+from models.sim import FaultName, fault_on
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import access
@@ -68,6 +68,15 @@ def relying_party() -> itsme_client.RelyingParty:
     )
 
 
+def itsme_unavailable() -> bool:
+    """RG-1 fault `itsme_unavailable`, read in one place and once per request: the
+    portal then refuses to start, the stub's authorize and token endpoints answer
+    `temporarily_unavailable`."""
+    if "itsme_unavailable" not in g:
+        g.itsme_unavailable = fault_on(get_session(), FaultName.ITSME_UNAVAILABLE)
+    return g.itsme_unavailable
+
+
 # The portal: relying party --------------------------------------------------------------
 
 
@@ -81,7 +90,7 @@ def start():
     """RG-1: keep state, nonce and PKCE verifier in the brand's session, go to itsme."""
     if not EmptyForm().validate_on_submit():
         abort(400)
-    if fault_on(get_session(), "itsme_unavailable"):
+    if itsme_unavailable():
         return render_refusal(ItsmeUnavailable())
     try:
         url, flow = itsme_client.begin(relying_party(), g.lang, now())
@@ -149,7 +158,7 @@ def authorize():
     state = args.get("state") or ""
     db = get_session()
     error = provider.request_error(args)
-    if fault_on(db, "itsme_unavailable"):
+    if itsme_unavailable():
         error = "temporarily_unavailable"
     if error:
         return redirect(provider.redirect_with(redirect_uri, error=error, state=state))
@@ -231,7 +240,7 @@ def basic_credentials() -> tuple[str, str] | None:
 def token():
     """Exchange a code for an ID token: client authentication, then a single-use code."""
     db = get_session()
-    if fault_on(db, "itsme_unavailable"):
+    if itsme_unavailable():
         return token_error(tokens.TokenError("temporarily_unavailable", 503))
     form = request.form.to_dict()
     try:
