@@ -1,7 +1,7 @@
 """The broker's and agent's view of a customer: console pages and API routes (BK-1 to BK-3,
 PD-2), the requests they send support (DC-2, DC-3), and publishing documents (DC-3).
 
-Thin views: parse, call portal.sim.broker or portal.sim.publishing, commit, answer.
+Thin views: parse, call portal.backoffice.broker or portal.backoffice.publishing, commit, answer.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from models.brands import PROFILES
 from models.calendar import age_on
 from models.enums import Brand
 from models.sim import clock_now
+from portal.backoffice import broker, publishing
+from portal.backoffice.desk import DeskError
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.rules.dates import renewal_date
-from portal.sim import broker, publishing
 from portal.sim.blueprints import api, api_error, console, json_body
-from portal.sim.desk import DeskError
 from portal.sim.desk_views import exception_json, parse_id, request_json
 from portal.sim.outbox import as_json
 from portal.views.context import catalogue

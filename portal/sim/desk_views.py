@@ -1,6 +1,6 @@
 """Support desk of the brands' mailboxes: console pages and API routes (RG-5, DC-2, DC-3).
 
-Thin views: parse, call portal.sim.desk or portal.sim.publishing, commit, answer.
+Thin views: parse, call portal.backoffice.desk or portal.backoffice.publishing, commit, answer.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from models import SupportRequest
 from models.brands import PROFILES
 from models.sim import clock_now
+from portal.backoffice import desk, publishing
+from portal.backoffice.desk import DeskError
 from portal.db import get_session
 from portal.forms import EmptyForm
-from portal.sim import desk, publishing
 from portal.sim.blueprints import api, api_error, console, json_body
-from portal.sim.desk import DeskError
 
 IMAGE_TYPES = ("image/png", "image/jpeg")
 

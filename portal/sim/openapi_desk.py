@@ -7,7 +7,7 @@ on their own wherever they are merged.
 
 from __future__ import annotations
 
-from portal.sim.desk import ACTIONS, KINDS, STATUSES
+from portal.backoffice.desk import ACTIONS, KINDS, STATUSES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 BRANDS = ["vivium", "pv"]

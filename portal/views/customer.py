@@ -6,6 +6,7 @@ from flask import abort, g, make_response, render_template, session
 from flask_login import current_user, login_required
 
 from portal import queries
+from portal.backoffice.publishing import delivery_for
 from portal.db import get_session
 from portal.faq import faq_for
 from portal.pdf import document_pdf
@@ -13,7 +14,6 @@ from portal.rules.documents import is_available, portal_documents
 from portal.rules.guarantees import guarantee_table
 from portal.rules.themes import HOME_LAYOUTS, group_by_theme, theme_group
 from portal.rules.visibility import catalogue_overview, visible_contracts
-from portal.sim.publishing import delivery_for
 from portal.views.context import catalogue, sim_today
 from portal.views.space import brand_space_blueprint
 

@@ -1,6 +1,6 @@
 """The support desk on a real session (RG-5, BR-1, RG-7): support answers a request by
 email, and merges a customer recorded twice so that registration works again; called
-as portal/sim/desk_views.py calls portal/sim/desk.py."""
+as portal/sim/desk_views.py calls portal/backoffice/desk.py."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from models import (
     Person,
     SupportRequest,
 )
-from portal.sim import desk
+from portal.backoffice import desk
 from seed import build
 from tests.integration.conftest import BIRTH
 

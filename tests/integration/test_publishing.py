@@ -1,7 +1,7 @@
 """Publishing life documents on a real session (DC-1, DC-3, RG-3): an email to a
 registered customer, a letter once support approved a paper exception, a letter to a
 customer without an account; called as the console's publish and desk actions call
-portal/sim/publishing.py."""
+portal/backoffice/publishing.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models import Brand, Channel, Document, DocumentKind, OutboxMessage
 from models.sim import FaultName, set_fault
-from portal.sim import broker, publishing
+from portal.backoffice import broker, publishing
 from seed import build
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from models.enums import Brand, DocumentKind
 from models.paper import PaperStatus
-from portal.sim import broker, desk, publishing
-from portal.sim.desk import DeskError, SupportFilter
+from portal.backoffice import broker, desk, publishing
+from portal.backoffice.desk import DeskError, SupportFilter
 
 NOW = datetime(2026, 11, 23, 9, 0)
 

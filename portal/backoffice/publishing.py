@@ -26,9 +26,16 @@ from models.calendar import letter_delivery
 from models.enums import LIFE_DOCUMENT_KINDS, Brand, DocumentKind, Line
 from models.paper import PaperStatus
 from models.sim import FaultName, fault_on
+from portal.backoffice.desk import (
+    DeskError,
+    check_action,
+    clean_text,
+    exception_of,
+    record,
+    send_email,
+)
 from portal.catalogue import Catalogue
 from portal.rules.visibility import visible_contracts
-from portal.sim.desk import DeskError, check_action, clean_text, exception_of, record, send_email
 
 LIFE_KINDS = ("premium_proof", "tax_certificate", "annual_statement")
 DOC_TITLES = {

@@ -26,15 +26,21 @@ from models.brands import PROFILES
 from models.enums import Brand, DocumentKind
 from models.paper import PaperStatus
 from portal import queries
+from portal.backoffice.desk import DeskError, clean_text, printable
+from portal.backoffice.publishing import (
+    Delivery,
+    account_in,
+    delivery_mode,
+    exceptions_of,
+    parse_year,
+)
 from portal.catalogue import Catalogue
 from portal.rules.contacts import ContactDetails, intermediary_view
 from portal.rules.documents import portal_documents
 from portal.rules.guarantees import GuaranteeBlock, guarantee_table
 from portal.rules.themes import ThemeGroup, group_by_theme
 from portal.rules.visibility import HiddenContract, visible_contracts
-from portal.sim.desk import DeskError, clean_text, printable
 from portal.sim.outbox import escape_like
-from portal.sim.publishing import Delivery, account_in, delivery_mode, exceptions_of, parse_year
 
 SEARCH_LIMIT = 20
 
