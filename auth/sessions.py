@@ -15,6 +15,24 @@ from models.enums import Brand
 COOKIE_NAMES = {Brand.VIVIUM: "myvivium_session", Brand.PV: "mypv_session"}
 NEUTRAL_COOKIE = "portal_sim_session"
 
+# Front ends with a cookie of their own, by the first segment of their paths (the
+# intermediaries' tools, Insurgate...). Each registers itself once at start-up.
+SPACES: dict[str, str] = {}
+
+
+def register_space(segment: str, cookie_name: str) -> None:
+    """Give the paths under `/<segment>/` a session cookie of their own."""
+    known = SPACES.get(segment)
+    if known is not None and known != cookie_name:
+        raise ValueError(f"space {segment!r} already has cookie {known!r}")
+    SPACES[segment] = cookie_name
+
+
+def space_of_path(path: str) -> str | None:
+    """The registered front end a URL path belongs to, if any."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in SPACES else None
+
 
 def brand_of_path(path: str) -> Brand | None:
     """The brand space a URL path belongs to, if any."""
@@ -30,11 +48,17 @@ class BrandSessionInterface(SecureCookieSessionInterface):
 
     def get_cookie_name(self, app: Flask) -> str:
         brand = brand_of_path(request.path)
-        return COOKIE_NAMES[brand] if brand else NEUTRAL_COOKIE
+        if brand:
+            return COOKIE_NAMES[brand]
+        space = space_of_path(request.path)
+        return SPACES[space] if space else NEUTRAL_COOKIE
 
     def get_cookie_path(self, app: Flask) -> str:
         brand = brand_of_path(request.path)
-        return f"/{brand.value}" if brand else "/"
+        if brand:
+            return f"/{brand.value}"
+        space = space_of_path(request.path)
+        return f"/{space}" if space else "/"
 
 
 def init_app(app: Flask) -> None:
