@@ -27,20 +27,22 @@ def new_key() -> RSAKey:
 
 
 def signing_key(session: Session, now: datetime) -> RSAKey:
-    """The stub's private key, made and stored on first use."""
-    with Session(bind=session.get_bind()) as own:
+    """The stub's private key, made and stored on first use. The insert is a transaction
+    of its own (``begin()`` commits it on success), never the request's."""
+    bind = session.get_bind()
+    with Session(bind=bind) as own:
         row = own.get(StubSigningKey, KEY_NAME)
-        if row is None:
-            key = new_key()
-            own.add(
-                StubSigningKey(name=KEY_NAME, private_jwk=key.as_dict(private=True), created_at=now)
-            )
-            try:
-                own.commit()
-                return key
-            except IntegrityError:
-                own.rollback()
-                row = own.get(StubSigningKey, KEY_NAME)
+    if row is not None:
+        return RSAKey.import_key(row.private_jwk)
+    key = new_key()
+    stored = StubSigningKey(name=KEY_NAME, private_jwk=key.as_dict(private=True), created_at=now)
+    try:
+        with Session(bind=bind) as own, own.begin():
+            own.add(stored)
+        return key
+    except IntegrityError:  # another worker stored its key first: use that one
+        with Session(bind=bind) as own:
+            row = own.get(StubSigningKey, KEY_NAME)
         return RSAKey.import_key(row.private_jwk)
 
 

@@ -10,7 +10,7 @@ from models.brands import PROFILES
 from portal import cli_check, cli_seed, cli_sim, migrate
 from portal.app import create_app
 from portal.cli_errors import PortalGroup, check_writable
-from portal.db import new_session
+from portal.transaction import command_transaction
 from seed.demo import is_empty, load_demo
 
 
@@ -71,15 +71,10 @@ def run(host: str, port: int, no_seed: bool) -> None:
     app = migrate.open_app()
     check_writable(app.extensions["db_engine"])
     with app.app_context():
-        session = new_session(app)
-        try:
-            if not no_seed and is_empty(session):
-                personas = load_demo(session)
-                click.echo(
-                    f"Seeded {len(personas)} demo personas into {app.config['DATABASE_URL']}"
-                )
-        finally:
-            session.close()
+        with command_transaction(app) as session:
+            personas = load_demo(session) if not no_seed and is_empty(session) else None
+        if personas is not None:
+            click.echo(f"Seeded {len(personas)} demo personas into {app.config['DATABASE_URL']}")
     click.echo("Serving the portal simulator:")
     for label, url in _urls(host, port):
         click.echo(f"  {label:<18} {url}")

@@ -12,8 +12,8 @@ from datetime import date, datetime
 import click
 from sqlalchemy.orm import Session
 
-from portal.db import new_session
 from portal.migrate import open_app
+from portal.transaction import command_transaction
 from seed.belgium import AS_OF_RANGE, REFERENCE_DATE
 from seed.bulk import Summary, seed_customers
 from seed.demo import clear, is_empty, load_demo
@@ -25,12 +25,13 @@ LANGUAGES = ("fr", "nl")
 
 @contextmanager
 def database() -> Iterator[Session]:
+    """One transaction for the command (portal.transaction); bulk seeding commits its
+    batches itself."""
     app = open_app()  # the configured application, its schema brought up to date
-    session = new_session(app)
     try:
-        yield session
+        with command_transaction(app) as session:
+            yield session
     finally:
-        session.close()
         app.extensions["db_engine"].dispose()
 
 
@@ -92,8 +93,7 @@ def seed(reset, append, customers, seed_, brand_mix, language_mix, as_of, batch_
             personas = load_demo(session, reset=reset)
         else:
             if reset:
-                clear(session)
-                session.commit()
+                clear(session)  # committed with the first batch of the bulk seeding
             options = Options(
                 brand_mix=brand_mix or Options.brand_mix,
                 language_mix=language_mix or Options.language_mix,
@@ -112,10 +112,19 @@ def seed(reset, append, customers, seed_, brand_mix, language_mix, as_of, batch_
 def _generate(session: Session, count: int, seed_: int, options: Options, size: int) -> Summary:
     """Seed with a progress bar on a terminal, silently otherwise."""
     if not sys.stdout.isatty():
-        return seed_customers(session, count, seed_, options, batch_size=size, commit=True)
+        return seed_customers(
+            session, count, seed_, options, batch_size=size, commit=True, bulk=True
+        )
     with click.progressbar(length=count, label="Seeding customers") as bar:
         return seed_customers(
-            session, count, seed_, options, batch_size=size, progress=bar.update, commit=True
+            session,
+            count,
+            seed_,
+            options,
+            batch_size=size,
+            progress=bar.update,
+            commit=True,
+            bulk=True,
         )
 
 

@@ -12,22 +12,24 @@ from datetime import datetime
 import click
 
 from models.sim import clock_now
-from portal.db import new_session
 from portal.migrate import open_app
 from portal.sim import control
-from portal.sim.outbox import REVEAL_UNDELIVERED, OutboxFilter, as_json, list_messages
+from portal.sim.outbox import REVEAL_UNDELIVERED, OutboxFilter, list_messages
 from portal.sim.personas import persona_cards
+from portal.sim.serializers import as_json
+from portal.transaction import command_transaction
 
 
 @contextmanager
 def database():
+    """One transaction for the command: committed when it ends, rolled back when it fails
+    (portal.transaction)."""
     app = open_app()
-    session = new_session(app)
-    session.info["auth_settings"] = app.extensions["auth_settings"]
     try:
-        yield session
+        with command_transaction(app) as session:
+            session.info["auth_settings"] = app.extensions["auth_settings"]
+            yield session
     finally:
-        session.close()
         app.extensions["db_engine"].dispose()
 
 
@@ -62,7 +64,7 @@ def clock(
             raise click.BadParameter(str(exc)) from exc
         event = control.advance_to_next_event(db, db.info["auth_settings"]) if next_event else None
         delivered = control.deliver_all_letters(db) if deliver else None
-        db.commit()
+        db.flush()
         click.echo(f"Simulated time: {clock_now(db):%A %d/%m/%Y %H:%M}")
         if next_event:
             click.echo(f"Next event: {event.what}." if event else "No scheduled event.")

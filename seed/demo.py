@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from models import Base, Person
+from models import Person
+from models.world import world_tables
 from seed.eid_cards import seed_eid_cards
+from seed.insurgate import seed_insurgate
 from seed.personas import Persona, seed_personas
 
 
@@ -20,10 +22,11 @@ def clear(session: Session) -> None:
     On PostgreSQL the id sequences restart too, so a reset gives the same ids as a fresh
     database (SQLite reuses ids of an emptied table by itself).
     """
-    for table in reversed(Base.metadata.sorted_tables):
+    tables = world_tables()  # the registry of worlds stays (issue 14)
+    for table in reversed(tables):
         session.execute(table.delete())
     if session.get_bind().dialect.name == "postgresql":
-        for table in Base.metadata.sorted_tables:
+        for table in tables:
             if "id" in table.c and table.c.id.autoincrement is not False:
                 session.execute(
                     text("SELECT setval(pg_get_serial_sequence(:t, 'id'), 1, false)"),
@@ -33,11 +36,13 @@ def clear(session: Session) -> None:
 
 
 def load_demo(session: Session, reset: bool = False) -> list[Persona]:
-    """Seed the personas (after emptying the database when `reset`) and commit."""
+    """Seed the personas (after emptying the database when `reset`); the caller's unit
+    of work commits."""
     if reset:
         clear(session)
     personas = seed_personas(session)
     session.flush()
     seed_eid_cards(session)
-    session.commit()
+    seed_insurgate(session)
+    session.flush()
     return personas

@@ -1,28 +1,26 @@
 """The support desk of the two brand mailboxes (RG-5, DC-2, DC-3): the requests, what
-support may do with each, and the emails it writes to the outbox. Callers commit."""
+support may do with each, and the emails it writes to the outbox. Services flush; the
+request's unit of work commits (portal.transaction)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import (
-    Account,
-    ActivationCode,
-    Channel,
-    ContactChange,
     Contract,
     OutboxMessage,
     PaperException,
-    PendingRegistration,
     Person,
     SupportRequest,
 )
-from models.brands import PROFILES, Text
 from models.enums import Brand
+from models.outbox_writer import message_text, post_message
+from portal.backoffice.duplicates import Merged, merge_records
+from portal.backoffice.errors import Conflict, Invalid, NotFound
 
 KINDS = ("registration_problem", "paper_exception", "missing_document")
 STATUSES = ("open", "answered", "solved", "approved", "refused", "revoked", "sent")
@@ -38,33 +36,6 @@ TRANSITIONS: dict[str, tuple[str | None, tuple[str, ...], str | None]] = {
     "sent": ("missing_document", PENDING, "sent"),
 }
 MAX_TEXT = 5000
-
-ANSWER_SUBJECT = Text(
-    fr="{portal} : réponse à votre message", nl="{portal}: antwoord op uw bericht"
-)
-SIGNATURE = Text(
-    fr="Bien à vous,\nLe support {portal}\n{email} - {phone}",
-    nl="Met vriendelijke groeten,\nDe {portal}-support\n{email} - {phone}",
-)
-SOLVED_TEXT = Text(
-    fr=(
-        "Vous étiez enregistré(e) deux fois chez nous, ce qui empêchait la création de votre "
-        "compte. Nous avons regroupé vos données : vous pouvez maintenant créer votre compte "
-        "{portal}."
-    ),
-    nl=(
-        "U stond twee keer bij ons geregistreerd, waardoor u geen account kon aanmaken. We "
-        "hebben uw gegevens samengevoegd: u kunt nu uw {portal}-account aanmaken."
-    ),
-)
-
-
-class DeskError(Exception):
-    """A refused desk or broker action: an HTTP status, a stable code and a message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
 
 
 @dataclass(frozen=True)
@@ -106,14 +77,14 @@ def allowed_actions(kind: str, status: str) -> tuple[str, ...]:
 
 
 def check_action(req: SupportRequest, action: str) -> None:
-    """DeskError 404 for an unknown action, 422 for the wrong kind, 409 for the wrong status."""
+    """NotFound for an unknown action, Invalid for the wrong kind, Conflict for the wrong status."""
     if action not in TRANSITIONS:
-        raise DeskError(404, "unknown_action", f"Unknown action '{action}'.")
+        raise NotFound("unknown_action", f"Unknown action '{action}'.")
     for_kind, starts, _ = TRANSITIONS[action]
     if for_kind is not None and for_kind != req.kind:
-        raise DeskError(422, "wrong_kind", f"'{action}' applies to {for_kind} requests only.")
+        raise Invalid("wrong_kind", f"'{action}' applies to {for_kind} requests only.")
     if req.status not in starts:
-        raise DeskError(409, "wrong_status", f"'{action}' is not possible once {req.status}.")
+        raise Conflict("wrong_status", f"'{action}' is not possible once {req.status}.")
 
 
 def record(req: SupportRequest, action: str, now: datetime) -> None:
@@ -136,10 +107,10 @@ def clean_text(raw: object, field: str = "text", required: bool = True) -> str |
         raw = printable(raw.replace("\r\n", "\n"))
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if required:
-            raise DeskError(422, f"{field}_required", f"Give a non-empty '{field}'.")
+            raise Invalid(f"{field}_required", f"Give a non-empty '{field}'.")
         return None
     if not isinstance(raw, str) or len(raw) > MAX_TEXT:
-        raise DeskError(422, f"invalid_{field}", f"'{field}' is a text of at most {MAX_TEXT}.")
+        raise Invalid(f"invalid_{field}", f"'{field}' is a text of at most {MAX_TEXT}.")
     return raw.strip()
 
 
@@ -163,30 +134,28 @@ def exception_of(db: Session, req: SupportRequest) -> PaperException | None:
 
 
 def send_email(
-    db: Session, req: SupportRequest, kind: str, subject: str, text: str, now: datetime
+    db: Session,
+    req: SupportRequest,
+    kind: str,
+    text: str,
+    now: datetime,
+    fields: dict[str, object] | None = None,
 ) -> OutboxMessage:
-    """An email from the brand's support mailbox to the request's address, signed."""
+    """An email of `kind` (models/messages/<kind>.toml) from the brand's support mailbox
+    to the request's address: `text` above the support signature; `fields` fill the
+    rest of the template (its subject)."""
     if not req.email:
-        raise DeskError(409, "no_email", "This request has no email address to answer to.")
-    profile = PROFILES[req.brand]
-    signature = SIGNATURE.get(req.language.value).format(
-        portal=profile.portal_name, email=profile.support_email, phone=profile.support_phone
-    )
-    message = OutboxMessage(
+        raise Conflict("no_email", "This request has no email address to answer to.")
+    message = post_message(
+        db,
+        kind,
         brand=req.brand,
-        channel=Channel.EMAIL,
-        kind=kind,
         language=req.language,
         recipient=req.email,
-        subject=subject[:200],
-        body=f"{text}\n\n{signature}",
-        code=None,
+        values={**(fields or {}), "text": text},
+        now=now,
         person_id=req.person_id,
-        posted_at=now,
-        deliver_at=now,  # an email arrives at once
-        lost=False,
     )
-    db.add(message)
     db.flush()
     req.answer = text
     return message
@@ -195,87 +164,14 @@ def send_email(
 def answer(db: Session, req: SupportRequest, text: object, now: datetime) -> OutboxMessage:
     """Support answers the requester by email; the text is kept on the request."""
     check_action(req, "answer")
-    body = clean_text(text)
-    portal = PROFILES[req.brand].portal_name
-    subject = ANSWER_SUBJECT.get(req.language.value).format(portal=portal)
-    message = send_email(db, req, "support_answer", subject, body, now)
+    message = send_email(db, req, "support_answer", clean_text(text), now)
     record(req, "answer", now)
     return message
 
 
 def solved_text(req: SupportRequest) -> str:
-    return SOLVED_TEXT.get(req.language.value).format(portal=PROFILES[req.brand].portal_name)
-
-
-@dataclass(frozen=True)
-class Merged:
-    kept: Person
-    removed_ids: list[int]
-
-
-def duplicate_groups(db: Session, national_number: str | None = None, limit: int = 20) -> list:
-    """Back-office people recorded more than once (RG-5), as lists of records by id."""
-    numbers = select(Person.national_number).group_by(Person.national_number)
-    numbers = numbers.having(func.count() > 1)
-    if national_number:
-        numbers = numbers.where(Person.national_number == national_number)
-    wanted = list(db.scalars(numbers.order_by(Person.national_number).limit(limit)))
-    people = db.scalars(
-        select(Person).where(Person.national_number.in_(wanted)).order_by(Person.id)
-    )
-    groups: dict[str, list[Person]] = {n: [] for n in wanted}
-    for person in people:
-        groups[person.national_number].append(person)
-    return list(groups.values())
-
-
-def merge_records(db: Session, national_number: str, keep_id: int | None, now: datetime) -> Merged:
-    """RG-5: fold every duplicate record of one national number into one (the lowest id
-    unless told): contracts move with their documents, then accounts, codes, contact
-    changes, requests, messages and exceptions; the duplicates are deleted."""
-    groups = duplicate_groups(db, national_number, limit=1)
-    if not groups:
-        raise DeskError(409, "no_duplicate", "This national number is recorded only once.")
-    records = groups[0]
-    keep = records[0] if keep_id is None else next((p for p in records if p.id == keep_id), None)
-    if keep is None:
-        raise DeskError(422, "invalid_keep", "keep_person_id is not one of the duplicates.")
-    removed = [p for p in records if p.id != keep.id]
-    for other in removed:
-        _absorb(db, keep, other, now)
-    db.flush()
-    db.expire_all()
-    return Merged(keep, [p.id for p in removed])
-
-
-def _absorb(db: Session, keep: Person, other: Person, now: datetime) -> None:
-    for field in ("email", "mobile", "company_number"):
-        if getattr(keep, field) is None and getattr(other, field) is not None:
-            setattr(keep, field, getattr(other, field))
-    db.execute(update(Contract).where(Contract.holder_id == other.id).values(holder_id=keep.id))
-    kept_brands = set(db.scalars(select(Account.brand).where(Account.person_id == keep.id)))
-    for account in db.scalars(select(Account).where(Account.person_id == other.id)).all():
-        if account.brand in kept_brands:  # one account per brand and person (BR-1, RG-7)
-            db.execute(delete(Account).where(Account.id == account.id))
-        else:
-            db.execute(update(Account).where(Account.id == account.id).values(person_id=keep.id))
-            kept_brands.add(account.brand)
-    for model in (ActivationCode, PendingRegistration, ContactChange, SupportRequest):
-        db.execute(update(model).where(model.person_id == other.id).values(person_id=keep.id))
-    for model in (OutboxMessage, PaperException):
-        db.execute(update(model).where(model.person_id == other.id).values(person_id=keep.id))
-    if kept_brands:  # a registered brand needs no activation code any more
-        db.execute(
-            update(ActivationCode)
-            .where(
-                ActivationCode.person_id == keep.id,
-                ActivationCode.brand.in_(kept_brands),
-                ActivationCode.used_at.is_(None),
-                ActivationCode.voided_at.is_(None),
-            )
-            .values(voided_at=now)
-        )
-    db.execute(delete(Person).where(Person.id == other.id))
+    """RG-5: what the requester is told once the duplicate records are merged."""
+    return message_text("registration_solved_email", "answer", req.brand, req.language, {})
 
 
 def merge(db: Session, req: SupportRequest, body: dict, now: datetime) -> Merged:
@@ -284,18 +180,16 @@ def merge(db: Session, req: SupportRequest, body: dict, now: datetime) -> Merged
     check_action(req, "merge")
     number = body.get("national_number") or number_of(db, req)
     if not isinstance(number, str) or not number.strip():
-        raise DeskError(422, "national_number_required", "Give the national_number to merge.")
+        raise Invalid("national_number_required", "Give the national_number to merge.")
     keep_id = body.get("keep_person_id")
     if keep_id is not None and (isinstance(keep_id, bool) or not isinstance(keep_id, int)):
-        raise DeskError(422, "invalid_keep", "keep_person_id must be a person id.")
+        raise Invalid("invalid_keep", "keep_person_id must be a person id.")
     digits = "".join(ch for ch in number if ch.isascii() and ch.isdigit())
     if len(digits) != 11:
-        raise DeskError(422, "invalid_national_number", "A national number has 11 digits.")
+        raise Invalid("invalid_national_number", "A national number has 11 digits.")
     merged = merge_records(db, digits, keep_id, now)
     if req.email:
-        portal = PROFILES[req.brand].portal_name
-        subject = ANSWER_SUBJECT.get(req.language.value).format(portal=portal)
-        send_email(db, req, "registration_solved_email", subject, solved_text(req), now)
+        send_email(db, req, "registration_solved_email", solved_text(req), now)
     req.person_id = merged.kept.id
     record(req, "merge", now)
     return merged

@@ -1,10 +1,9 @@
 """How documents reach the customer (DC-1, DC-2, DC-3): publishing a new life document
 with an email or a letter, paper-mail exceptions decided by support, and a missing
-document sent by email. Callers commit."""
+document sent by email. Services flush; the request's unit of work commits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,8 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import (
-    Account,
-    Channel,
     Contract,
     Document,
     OutboxMessage,
@@ -21,20 +18,20 @@ from models import (
     Person,
     SupportRequest,
 )
-from models.brands import PROFILES, Text
-from models.calendar import letter_delivery
-from models.enums import LIFE_DOCUMENT_KINDS, Brand, DocumentKind, Line
+from models.brands import Text
+from models.catalogue import Catalogue
+from models.enums import LIFE_DOCUMENT_KINDS, DocumentKind, Line
+from models.outbox_writer import message_text, post_message
 from models.paper import PaperStatus
-from models.sim import FaultName, fault_on
+from portal.backoffice.delivery import Delivery, account_in, delivery_for
 from portal.backoffice.desk import (
-    DeskError,
     check_action,
     clean_text,
     exception_of,
     record,
     send_email,
 )
-from portal.catalogue import Catalogue
+from portal.backoffice.errors import Conflict, Invalid
 from portal.rules.visibility import visible_contracts
 
 LIFE_KINDS = ("premium_proof", "tax_certificate", "annual_statement")
@@ -48,75 +45,6 @@ DOC_TITLES = {
     DocumentKind.INSURANCE_CARD: Text(fr="Carte d'assurance", nl="Verzekeringsbewijs"),
     DocumentKind.CLAIMS_CERTIFICATE: Text(fr="Attestation de sinistralité", nl="Schadeattest"),
 }
-
-SENT_SUBJECT = Text(fr="Votre document : {document} {year}", nl="Uw document: {document} {year}")
-SENT_TEXT = Text(
-    fr=(
-        "À la demande de votre {intermediary}, vous trouverez en pièce jointe le document "
-        "« {document} » de {year} pour votre contrat {contract}.\n\nPièce jointe : {filename}"
-    ),
-    nl=(
-        "Op vraag van uw {intermediary} vindt u in bijlage het document '{document}' van "
-        "{year} voor uw contract {contract}.\n\nBijlage: {filename}"
-    ),
-)
-NEW_SUBJECT = Text(
-    fr="Nouveau document dans votre espace {portal}", nl="Nieuw document in uw {portal}-omgeving"
-)
-NEW_BODY = Text(
-    fr=(
-        "Bonjour {first_name},\n\nUn nouveau document vous attend dans votre espace {portal} :\n"
-        "{lines}\n\nConnectez-vous sur {url} et ouvrez l'onglet « Documents ».\n\n{company}"
-    ),
-    nl=(
-        "Beste {first_name},\n\nEr staat een nieuw document voor u klaar in uw "
-        "{portal}-omgeving:\n{lines}\n\nMeld u aan op {url} en open het tabblad "
-        "'Documenten'.\n\n{company}"
-    ),
-)
-LETTER_SUBJECT = Text(fr="Vos documents {company}", nl="Uw documenten van {company}")
-LETTER_BODY = Text(
-    fr="{name}\n{street}\n{city}\n\nMadame, Monsieur,\n\nVeuillez trouver ci-joint :\n{lines}\n\n{company}",
-    nl="{name}\n{street}\n{city}\n\nGeachte klant,\n\nIn bijlage vindt u:\n{lines}\n\n{company}",
-)
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """DC-3: how this customer receives documents in one brand."""
-
-    mode: str  # "digital" or "paper"
-    since: datetime | None
-    reason: str  # "consent", "exception" or "no_account"
-
-
-def delivery_mode(account: Account | None, exceptions: Iterable[PaperException]) -> Delivery:
-    """DC-3: an approved exception means paper; else an account means the digital
-    documents consented to at registration (RG-3); no account means paper too."""
-    approved = [e for e in exceptions if e.status == PaperStatus.APPROVED]
-    if approved:
-        latest = max(approved, key=lambda e: (e.decided_at or e.requested_at, e.id or 0))
-        return Delivery("paper", latest.decided_at, "exception")
-    if account is None:
-        return Delivery("paper", None, "no_account")
-    return Delivery("digital", account.digital_consent_at, "consent")
-
-
-def exceptions_of(db: Session, brand: Brand, person_id: int) -> list[PaperException]:
-    query = select(PaperException).where(
-        PaperException.brand == brand, PaperException.person_id == person_id
-    )
-    return list(db.scalars(query.order_by(PaperException.id)))
-
-
-def account_in(db: Session, brand: Brand, person_id: int) -> Account | None:
-    return db.scalars(
-        select(Account).where(Account.brand == brand, Account.person_id == person_id)
-    ).one_or_none()
-
-
-def delivery_for(db: Session, brand: Brand, person_id: int) -> Delivery:
-    return delivery_mode(account_in(db, brand, person_id), exceptions_of(db, brand, person_id))
 
 
 def document_amount(kind: DocumentKind, contract: Contract) -> int:
@@ -134,19 +62,19 @@ def parse_kinds(raw: object) -> list[DocumentKind]:
         return [DocumentKind(k) for k in LIFE_KINDS]
     values = [raw] if isinstance(raw, str) else raw
     if not isinstance(values, list) or not values or any(v not in LIFE_KINDS for v in values):
-        raise DeskError(422, "invalid_kind", f"kind is one of {', '.join(LIFE_KINDS)}.")
+        raise Invalid("invalid_kind", f"kind is one of {', '.join(LIFE_KINDS)}.")
     return [DocumentKind(v) for v in dict.fromkeys(values)]
 
 
 def parse_year(raw: object, now: datetime) -> int:
     if isinstance(raw, bool):
-        raise DeskError(422, "invalid_year", "year must be a whole number.")
+        raise Invalid("invalid_year", "year must be a whole number.")
     try:
         year = int(str(raw).strip()) if raw is not None and not isinstance(raw, float) else None
     except ValueError:
         year = None
     if year is None or not 1990 <= year <= now.year + 1:
-        raise DeskError(422, "invalid_year", f"year is a whole number from 1990 to {now.year + 1}.")
+        raise Invalid("invalid_year", f"year is a whole number from 1990 to {now.year + 1}.")
     return year
 
 
@@ -170,12 +98,12 @@ def publish_documents(
     "new document in your space" to a customer with an account and no approved paper
     exception, else the documents by post to the holder's address."""
     if contract.line != Line.LIFE or any(k not in LIFE_DOCUMENT_KINDS for k in kinds):
-        raise DeskError(422, "not_life_document", "Only life contracts get portal documents.")
+        raise Invalid("not_life_document", "Only life contracts get portal documents.")
     existing = db.scalars(
         select(Document.kind).where(Document.contract_id == contract.id, Document.year == year)
     ).all()
     if any(k in existing for k in kinds):
-        raise DeskError(409, "document_exists", "That document of that year already exists.")
+        raise Conflict("document_exists", "That document of that year already exists.")
     docs = [
         Document(
             contract_id=contract.id,
@@ -207,72 +135,41 @@ def _lines(docs: list[Document], contract: Contract, lang: str) -> str:
 
 
 def _notice_email(db, account, holder, contract, docs, now: datetime) -> OutboxMessage:
-    profile, lang = PROFILES[contract.brand], account.language.value
-    fill = {
-        "portal": profile.portal_name,
-        "company": profile.company,
-        "first_name": holder.first_name,
-        "lines": _lines(docs, contract, lang),
-        "url": f"{profile.real_url}{lang}",
-    }
-    return _post(
+    """DC-1: "a new document waits in your space", to the account's email address."""
+    return post_message(
         db,
-        contract,
-        Channel.EMAIL,
         "new_document_email",
-        account.language,
-        account.email,
-        NEW_SUBJECT.get(lang).format(**fill),
-        NEW_BODY.get(lang).format(**fill),
-        now,
-        now,  # an email arrives at once
+        brand=contract.brand,
+        language=account.language,
+        recipient=account.email,
+        values={
+            "first_name": holder.first_name,
+            "lines": _lines(docs, contract, account.language.value),
+        },
+        now=now,
+        person_id=contract.holder_id,
     )
 
 
 def _letter(db, holder, contract, docs, now: datetime, business_days: int) -> OutboxMessage:
-    profile, lang = PROFILES[contract.brand], holder.language.value
+    """DC-3: the documents by post to the holder's address."""
     street, city = holder.address_lines
-    fill = {
-        "company": profile.company,
-        "name": holder.full_name,
-        "street": street,
-        "city": city,
-        "lines": _lines(docs, contract, lang),
-    }
-    return _post(
+    return post_message(
         db,
-        contract,
-        Channel.LETTER,
         "document_letter",
-        holder.language,
-        f"{holder.full_name}, {street}, {city}",
-        LETTER_SUBJECT.get(lang).format(**fill),
-        LETTER_BODY.get(lang).format(**fill),
-        now,
-        letter_delivery(now, business_days),
-        lost=fault_on(db, FaultName.LETTER_LOST),
-    )
-
-
-def _post(
-    db, contract, channel, kind, language, recipient, subject, body, now, deliver_at, lost=False
-):
-    message = OutboxMessage(
         brand=contract.brand,
-        channel=channel,
-        kind=kind,
-        language=language,
-        recipient=recipient,
-        subject=subject,
-        body=body,
-        code=None,
+        language=holder.language,
+        recipient=f"{holder.full_name}, {street}, {city}",
+        values={
+            "name": holder.full_name,
+            "street": street,
+            "city": city,
+            "lines": _lines(docs, contract, holder.language.value),
+        },
+        now=now,
         person_id=contract.holder_id,
-        posted_at=now,
-        deliver_at=deliver_at,
-        lost=lost,
+        business_days=business_days,
     )
-    db.add(message)
-    return message
 
 
 def decide_paper(
@@ -282,7 +179,7 @@ def decide_paper(
     check_action(req, action)
     exception = exception_of(db, req)
     if exception is None:
-        raise DeskError(409, "no_exception", "This request has no paper-mail exception.")
+        raise Conflict("no_exception", "This request has no paper-mail exception.")
     exception.decision_note = clean_text(note, "note", required=False)
     if action == "revoke":
         exception.status, exception.revoked_at = PaperStatus.REVOKED, now
@@ -300,25 +197,19 @@ def mark_sent(db: Session, req: SupportRequest, note: object, now: datetime) -> 
         select(Contract).where(Contract.number == (req.contract_number or ""))
     ).one_or_none()
     if contract is None or req.document_kind not in {k.value for k in DocumentKind}:
-        raise DeskError(409, "document_unknown", "The contract or document kind no longer exists.")
+        raise Conflict("document_unknown", "The contract or document kind no longer exists.")
     kind, year = DocumentKind(req.document_kind), req.document_year or now.year
     _document(db, contract, kind, year, now)
-    lang = req.language.value
-    profile = PROFILES[req.brand]
-    title = DOC_TITLES[kind].get(lang)
     fill = {
-        "document": title,
+        "document": DOC_TITLES[kind].get(req.language.value),
         "year": year,
         "contract": contract.number,
-        "intermediary": profile.intermediary.get(lang),
         "filename": f"{kind.value}-{contract.number}-{year}.pdf",
     }
-    text = SENT_TEXT.get(lang).format(**fill)
+    text = message_text("document_sent_email", "answer", req.brand, req.language, fill)
     extra = clean_text(note, "note", required=False)
     text = f"{text}\n\n{extra}" if extra else text
-    message = send_email(
-        db, req, "document_sent_email", SENT_SUBJECT.get(lang).format(**fill), text, now
-    )
+    message = send_email(db, req, "document_sent_email", text, now, fill)
     message.person_id = contract.holder_id
     record(req, "sent", now)
     return message

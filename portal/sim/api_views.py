@@ -12,8 +12,9 @@ from portal.db import get_session
 from portal.sim import control, limits_state
 from portal.sim.blueprints import api, api_error, json_body
 from portal.sim.events import scheduled_events
-from portal.sim.outbox import OutboxFilter, as_json, list_messages, realism
+from portal.sim.outbox import OutboxFilter, list_messages, realism
 from portal.sim.personas import persona_cards
+from portal.sim.serializers import as_json
 
 
 def _clock_json(db):
@@ -50,7 +51,6 @@ def clock_advance():
         control.move_clock(db, hours=hours, days=days)
     except (TypeError, ValueError) as exc:
         return api_error(422, "invalid_clock_move", str(exc) or "hours and days must be numbers")
-    db.commit()
     return jsonify(_clock_json(db))
 
 
@@ -68,7 +68,6 @@ def clock_set():
         return api_error(422, "invalid_clock", "Give 'at' as an ISO date and time.")
     except (TypeError, ValueError) as exc:
         return api_error(422, "invalid_clock", str(exc))
-    db.commit()
     return jsonify(_clock_json(db))
 
 
@@ -90,7 +89,6 @@ def clock_next_event():
     event = control.advance_to_next_event(db, _rules())
     if event is None:
         return api_error(409, "no_scheduled_event", "Nothing is scheduled: the clock did not move.")
-    db.commit()
     return jsonify({**_clock_json(db), "event": event.as_json()})
 
 
@@ -98,7 +96,6 @@ def clock_next_event():
 def letters_deliver():
     db = get_session()
     count = control.deliver_all_letters(db)
-    db.commit()
     return jsonify(delivered=count)
 
 
@@ -125,7 +122,6 @@ def fault_set(name: str):
         return api_error(422, "invalid_fault", "enabled must be true or false")
     db = get_session()
     control.set_fault(db, fault, enabled)
-    db.commit()
     return jsonify(control.faults(db))
 
 
@@ -136,7 +132,6 @@ def fault_clear(name: str):
         return _unknown_fault(name)
     db = get_session()
     control.set_fault(db, fault, False)
-    db.commit()
     return jsonify(control.faults(db))
 
 
@@ -176,7 +171,6 @@ def limits_list():
 def limits_lift_all():
     db = get_session()
     lifted = throttle.lift(db)
-    db.commit()
     return jsonify(lifted=lifted)
 
 
@@ -188,7 +182,6 @@ def limits_lift(key: str):
     lifted = throttle.lift(db, key)
     if not lifted:
         return api_error(404, "unknown_limit", f"No counter '{key}'.")
-    db.commit()
     return jsonify(lifted=lifted)
 
 
@@ -207,7 +200,6 @@ def eid_unblock(card: str):
     db = get_session()
     if not eid_stub.unblock(db, number):
         return api_error(409, "card_not_blocked", f"The card {number} is not blocked.")
-    db.commit()
     return jsonify(
         card=limits_state.card_json(eid_stub.holder_of(db, number, clock_now(db).date()))
     )

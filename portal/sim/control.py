@@ -1,6 +1,6 @@
 """What the trainer and the QA scripts can do to the simulated world: move the clock
 (also to the next scheduled event), deliver letters, switch faults, reset the data.
-Callers commit."""
+Services flush; the unit of work of the request or command commits (portal.transaction)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from auth.settings import AuthSettings
 from models import OutboxMessage
 from models.sim import Fault, FaultName, advance_clock, clock_now, real_now, set_clock, set_fault
+from portal.backoffice.s2pack import play_due as play_s2pack
 from portal.sim.events import Event, scheduled_events
 from seed.demo import clear, load_demo
 
@@ -47,7 +48,7 @@ def advance_to_next_event(db: Session, rules: AuthSettings) -> Event | None:
     upcoming = scheduled_events(db, now, rules, limit=1)
     if not upcoming:
         return None
-    advance_clock(db, upcoming[0].at - now)
+    play_s2pack(db, advance_clock(db, upcoming[0].at - now))
     return upcoming[0]
 
 
@@ -68,11 +69,14 @@ def move_clock(db: Session, *, hours: float = 0, days: float = 0) -> datetime:
         raise ValueError("the clock moves by at most ten years at a time")
     delta = timedelta(hours=hours, days=days)
     check_moment(clock_now(db) + delta)
-    return advance_clock(db, delta)
+    moved = advance_clock(db, delta)
+    play_s2pack(db, moved)  # S2-5..S2-7: the pack's steps due by then happen
+    return moved
 
 
 def put_clock(db: Session, at: datetime, frozen: bool) -> datetime:
     set_clock(db, check_moment(at), frozen=frozen)
+    play_s2pack(db, clock_now(db))
     return clock_now(db)
 
 
@@ -88,6 +92,5 @@ def reset(db: Session, mode: str = "demo") -> int:
         raise ValueError(mode)
     if mode == "empty":
         clear(db)
-        db.commit()
         return 0
     return len(load_demo(db, reset=True))

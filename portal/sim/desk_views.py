@@ -1,6 +1,8 @@
 """Support desk of the brands' mailboxes: console pages and API routes (RG-5, DC-2, DC-3).
 
-Thin views: parse, call portal.backoffice.desk or portal.backoffice.publishing, commit, answer.
+Thin views: parse, call portal.backoffice.desk or portal.backoffice.publishing, answer. A
+named domain error becomes the JSON error (portal.errors) or a flash on the console; the
+request's transaction commits or rolls back in portal.transaction.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ from flask import flash, jsonify, make_response, redirect, render_template, requ
 from sqlalchemy import func, select
 
 from models import SupportRequest
-from models.brands import PROFILES
 from models.sim import clock_now
-from portal.backoffice import desk, publishing
-from portal.backoffice.desk import DeskError
+from portal.backoffice import desk, duplicates, publishing
+from portal.backoffice.errors import DomainError, NotFound
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim.blueprints import api, api_error, console, json_body
+from portal.sim.refused import refused
+from portal.sim.serializers import exception_json, request_json
 
 IMAGE_TYPES = ("image/png", "image/jpeg")
 
@@ -29,12 +32,12 @@ def find_request(raw: str) -> SupportRequest:
     request_id = parse_id(raw)
     req = get_session().get(SupportRequest, request_id) if request_id is not None else None
     if req is None:
-        raise DeskError(404, "request_not_found", f"No support request '{raw[:20]}'.")
+        raise NotFound("request_not_found", f"No support request '{raw[:20]}'.")
     return req
 
 
 def act(req: SupportRequest, action: str, body: dict) -> dict:
-    """Run one desk action; returns what it did (the caller commits)."""
+    """Run one desk action; returns what it did."""
     db = get_session()
     now = clock_now(db)
     desk.check_action(req, action)
@@ -49,61 +52,9 @@ def act(req: SupportRequest, action: str, body: dict) -> dict:
     return {"paper_exception": exception_json(exception)}
 
 
-def exception_json(exception) -> dict | None:
-    if exception is None:
-        return None
-    return {
-        "id": exception.id,
-        "brand": exception.brand.value,
-        "person_id": exception.person_id,
-        "status": exception.status.value,
-        "reason": exception.reason,
-        "decision_note": exception.decision_note,
-        "requested_at": exception.requested_at.isoformat(),
-        "decided_at": exception.decided_at.isoformat() if exception.decided_at else None,
-        "revoked_at": exception.revoked_at.isoformat() if exception.revoked_at else None,
-    }
-
-
-def request_json(req: SupportRequest, full: bool = True) -> dict:
-    data = {
-        "id": req.id,
-        "brand": req.brand.value,
-        "mailbox": PROFILES[req.brand].support_email,
-        "kind": req.kind,
-        "status": req.status,
-        "requested_by": req.requested_by,
-        "email": req.email,
-        "person_id": req.person_id,
-        "national_number_masked": req.national_number_masked,
-        "created_at": req.created_at.isoformat(),
-        "handled_at": req.handled_at.isoformat() if req.handled_at else None,
-        "actions": list(desk.allowed_actions(req.kind, req.status)),
-    }
-    if full:
-        data.update(
-            language=req.language.value,
-            national_number=req.national_number,
-            error_code=req.error_code,
-            error_text=req.error_text,
-            message=req.message,
-            contract_number=req.contract_number,
-            document_kind=req.document_kind,
-            document_year=req.document_year,
-            answer=req.answer,
-            screenshot_url=(
-                url_for("sim_api.support_screenshot", request_id=str(req.id))
-                if req.screenshot
-                else None
-            ),
-            paper_exception=exception_json(desk.exception_of(get_session(), req)),
-        )
-    return data
-
-
 def screenshot_response(req: SupportRequest):
     if not req.screenshot:
-        raise DeskError(404, "no_screenshot", "This request has no screenshot.")
+        raise NotFound("no_screenshot", "This request has no screenshot.")
     response = make_response(req.screenshot)
     kind = req.screenshot_type if req.screenshot_type in IMAGE_TYPES else "application/octet-stream"
     response.headers["Content-Type"] = kind
@@ -111,10 +62,6 @@ def screenshot_response(req: SupportRequest):
     response.headers["Content-Security-Policy"] = "default-src 'none'"
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def _json_error(exc: DeskError):
-    return api_error(exc.status, exc.code, exc.message)
 
 
 # --- API -------------------------------------------------------------------------------
@@ -132,34 +79,22 @@ def support_list():
 
 @api.get("/support/<request_id>")
 def support_get(request_id: str):
-    try:
-        return jsonify(request_json(find_request(request_id)))
-    except DeskError as exc:
-        return _json_error(exc)
+    return jsonify(request_json(find_request(request_id)))
 
 
 @api.get("/support/<request_id>/screenshot")
 def support_screenshot(request_id: str):
-    try:
-        return screenshot_response(find_request(request_id))
-    except DeskError as exc:
-        return _json_error(exc)
+    return screenshot_response(find_request(request_id))
 
 
 @api.post("/support/<request_id>/<action>")
 def support_act(request_id: str, action: str):
-    db = get_session()
+    req = find_request(request_id)
     try:
-        req = find_request(request_id)
         body = json_body()
-        result = act(req, action, body)
     except ValueError as exc:
-        db.rollback()
         return api_error(400, "invalid_body", str(exc))
-    except DeskError as exc:
-        db.rollback()
-        return _json_error(exc)
-    db.commit()
+    result = act(req, action, body)
     return jsonify(request=request_json(req), result=result)
 
 
@@ -198,7 +133,7 @@ def support_page():
 def support_detail(request_id: str):
     try:
         req = find_request(request_id)
-    except DeskError:
+    except NotFound:
         return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
     db = get_session()
     number = desk.number_of(db, req) if req.kind == "registration_problem" else None
@@ -207,7 +142,9 @@ def support_detail(request_id: str):
         req=req,
         exception=desk.exception_of(db, req),
         actions=desk.allowed_actions(req.kind, req.status),
-        groups=desk.duplicate_groups(db, number) if req.kind == "registration_problem" else [],
+        groups=duplicates.duplicate_groups(db, number)
+        if req.kind == "registration_problem"
+        else [],
         form=EmptyForm(),
     )
 
@@ -216,16 +153,15 @@ def support_detail(request_id: str):
 def support_screenshot_page(request_id: str):
     try:
         return screenshot_response(find_request(request_id))
-    except DeskError:
+    except NotFound:
         return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
 
 
 @console.post("/support/<request_id>/<action>")
 def support_act_page(request_id: str, action: str):
-    db = get_session()
     try:
         req = find_request(request_id)
-    except DeskError:
+    except NotFound:
         return render_template("sim/support_missing.html", request_id=request_id[:20]), 404
     if not EmptyForm().validate_on_submit():
         return redirect(url_for("sim.support_detail", request_id=request_id)), 400
@@ -234,10 +170,7 @@ def support_act_page(request_id: str, action: str):
     body["keep_person_id"] = keep
     try:
         act(req, action, body)
-    except DeskError as exc:
-        db.rollback()
-        flash(f"{exc.message} ({exc.code})", "error")
-        return redirect(url_for("sim.support_detail", request_id=request_id))
-    db.commit()
+    except DomainError as exc:
+        return refused(exc, url_for("sim.support_detail", request_id=request_id))
     flash(f"Request {req.id}: {action} done, status {req.status}.")
     return redirect(url_for("sim.support_detail", request_id=request_id))

@@ -36,7 +36,7 @@ def dashboard():
 
 
 def _done(message: str):
-    get_session().commit()
+    """A console action done: its flash, back to the dashboard (the request commits)."""
     flash(message)
     return redirect(url_for("sim.dashboard"))
 
@@ -113,6 +113,8 @@ def reset():
     if mode not in control.RESET_MODES:
         flash("Unknown reset mode.", "error")
         return redirect(url_for("sim.dashboard"))
+    if request.form.get("confirmed") != "yes":  # issue 19: a whole world goes, ask first
+        return render_template("sim/reset_confirm.html", mode=mode, form=EmptyForm())
     count = control.reset(get_session(), mode)
     return _done(
         f"Reset done: {count} personas loaded." if mode == "demo" else "Reset done: empty."
@@ -161,3 +163,12 @@ def outbox():
 @console.get("/personas")
 def personas():
     return render_template("sim/personas.html", cards=persona_cards(get_session()))
+
+
+# Issue 19: the console's language switch, the trainer's stories and their presenter view
+from portal.sim import (  # noqa: E402, F401
+    console_i18n,
+    signed_in,
+    stories_presenter,
+    stories_views,
+)

@@ -16,6 +16,7 @@ from models import Person, SupportRequest
 from portal.db import get_session
 from portal.forms import EmptyForm, IdentityAccountForm, ReportForm
 from portal.refusals import REFUSALS, UNKNOWN_ERROR_CODE
+from portal.transaction import abandon, record_refusal
 from portal.views import refused_identity
 from portal.views.auth_common import (
     log_in,
@@ -36,11 +37,6 @@ PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
 
 
-@bp.app_context_processor
-def _logout_form():
-    return {"logout_form": EmptyForm(formdata=None)}
-
-
 @bp.before_app_request
 def _expire_idle_sessions():
     """Log out after inactivity or after the absolute session lifetime (default 30
@@ -55,13 +51,13 @@ def _expire_idle_sessions():
         minutes=rules.session_idle_minutes
     ) or moment - started > timedelta(hours=rules.session_max_hours):
         log_out()
+        record_refusal()  # the expired session ends on the server, whatever comes next
         session["expired"] = True
         return None
     if moment - seen >= timedelta(seconds=30):  # no cookie rewrite on every request
         session["seen_at"] = moment.isoformat()
         db = get_session()
         touch_session(db, session.get("sid"), moment)  # for the console's events list
-        db.commit()
     return None
 
 
@@ -99,7 +95,7 @@ def complete_identity():
                 now(),
             )
         except AuthRefusal as exc:
-            db.rollback()
+            abandon()  # nothing of the refused account is kept
             if exc.code in ("invalid_email", "email_already_used"):
                 # RG-7, FAQ 2.5: the refusal with the support details, as with personal data
                 form.email.errors.append(refusal_text(exc.code)[0])
@@ -108,7 +104,6 @@ def complete_identity():
                 )
             return render_refusal(exc)
         send_welcome_email(db, g.brand, person, form.email.data, page_language(), now())
-        db.commit()
         session.pop("pending_identity", None)
         return log_in(account, pending["provider"])
     return render_template("auth/identity_complete.html", form=form, person=person)
@@ -159,6 +154,5 @@ def report_problem():
             created_at=now(),
         )
     )
-    db.commit()
     refused_identity.forget()
     return render_template("auth/report_done.html")

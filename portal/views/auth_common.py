@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import current_app, g, redirect, render_template, session, url_for
+from flask import current_app, g, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
 from auth import accounts
-from auth.errors import AuthRefusal
+from auth.errors import AuthRefusal, ElsewhereRefusal
 from auth.login import CustomerUser, end_session, open_session
 from auth.settings import AuthSettings
 from models import Account
-from models.brands import PROFILES
-from models.enums import Brand, Language
+from models.brands import PROFILES, BrandProfile
+from models.enums import Language
 from portal.db import get_session
 from portal.forms import ReportForm
 from portal.limit_refusals import LIMIT_REFUSALS, limit_fill
@@ -34,19 +34,27 @@ def now() -> datetime:
     return sim_now()
 
 
-def other_profile():
-    return PROFILES[Brand.PV if g.brand == Brand.VIVIUM else Brand.VIVIUM]
+def portal_elsewhere(exc: AuthRefusal) -> BrandProfile | None:
+    """BR-1: the profile of the brand whose portal a refusal sends the customer to."""
+    return PROFILES[exc.brand] if isinstance(exc, ElsewhereRefusal) else None
 
 
-def refusal_text(code: str, extra: dict[str, str] | None = None) -> tuple[str, str]:
+def other_portals() -> str:
+    """The portals of the group's other brands, for a refusal known by its code only."""
+    return " / ".join(p.portal_name for p in PROFILES.values() if p.brand != g.brand)
+
+
+def refusal_text(
+    code: str, extra: dict[str, str] | None = None, elsewhere: BrandProfile | None = None
+) -> tuple[str, str]:
     """The title and message of a refusal, in the page language, filled in (`extra`:
-    the end of a limit on abuse and the contact centre, see portal.limit_refusals)."""
+    the end of a limit on abuse and the contact centre, see portal.limit_refusals;
+    `elsewhere`: the portal a BR-1 refusal points to)."""
     title, text = REFUSALS.get(code) or (extra and LIMIT_REFUSALS.get(code)) or REFUSALS["refused"]
-    other = other_profile()
     fill = {
         "portal": g.profile.portal_name,
         "company": g.profile.company,
-        "other_portal": other.portal_name,
+        "other_portal": elsewhere.portal_name if elsewhere else other_portals(),
         "intermediary": g.profile.intermediary.get(g.lang),
         "min_length": settings().password_min_length,
         "sms_minutes": settings().sms_code_minutes,
@@ -58,13 +66,14 @@ def refusal_text(code: str, extra: dict[str, str] | None = None) -> tuple[str, s
 def refusal_context(exc: AuthRefusal) -> dict:
     """What a page needs to show a refusal, the brand's support details and, where it
     helps, the form to report the problem to support with a screenshot (RG-5)."""
-    title, text = refusal_text(exc.code, limit_fill(exc, g.profile, g.lang))
+    elsewhere = portal_elsewhere(exc)
+    title, text = refusal_text(exc.code, limit_fill(exc, g.profile, g.lang), elsewhere)
     return {
         "refusal_code": exc.code,
         "refusal_title": title,
         "refusal_text": text,
         "report_form": ReportForm(error_code=exc.code) if exc.reportable else None,
-        "other_profile": other_profile(),
+        "other_profile": elsewhere,
     }
 
 
@@ -84,21 +93,20 @@ def log_in(account: Account, method: str):
     moment = now()
     end_session(db, session.get("sid"), moment)
     token = open_session(db, account, method, moment)
-    db.commit()
     session.clear()
     login_user(CustomerUser(account), fresh=True)
     session["sid"] = token
     session["auth_at"] = moment.isoformat()
     session["seen_at"] = moment.isoformat()
     session["method"] = method
-    return redirect(target or url_for("customer.index"))
+    # the target is a path of the application: under a world's prefix it stays there
+    return redirect(request.script_root + target if target else url_for("customer.index"))
 
 
 def log_out() -> None:
     """End the session on the server too, then forget it in the browser."""
     db = get_session()
     end_session(db, session.get("sid"), now())
-    db.commit()
     logout_user()
     session.clear()
 
@@ -125,7 +133,6 @@ def identity_verified(provider: str, national_number: str):
     existing = accounts.account_of(db, g.brand, person.id)
     if existing is not None:
         accounts.link_identity(db, existing, provider, subject, now())
-        db.commit()
         return log_in(existing, provider)
     session["pending_identity"] = {
         "provider": provider,

@@ -21,6 +21,7 @@ from models.sim import clock_now
 from portal.db import get_session
 from portal.forms import PortalForm
 from portal.sim import access
+from portal.transaction import record_refusal
 from portal.views.auth_common import identity_verified, render_refusal
 from portal.views.space import brand_space_blueprint
 
@@ -109,9 +110,9 @@ def pin():
         holder = eid_stub.holder_of(db, national_number, today)
         return render_template("eid/pin.html", form=form, holder=holder, pin=eid_stub.PIN)
     check = eid_stub.enter_pin(db, national_number, form.pin.data, today)
-    db.commit()
     if check.accepted:
         return identity_verified("eid", national_number)
+    record_refusal()  # RG-1: a wrong PIN counts, a blocked card stays blocked
     wrong_pin = check.outcome is eid_stub.Outcome.WRONG_PIN
     return render_refusal(
         check.refusal(),

@@ -35,6 +35,7 @@ from models.sim import FaultName, fault_on
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import access
+from portal.transaction import record_refusal
 from portal.views.auth_common import identity_verified, now, render_refusal
 from portal.views.space import brand_space_blueprint
 
@@ -116,7 +117,7 @@ def callback():
 
 def registered_uris(client_id: str) -> set[str]:
     """A client's redirect URIs: its brand space's callback, in each of its languages."""
-    brand = provider.CLIENTS[client_id]
+    brand = provider.brand_of_client(client_id)
     return {
         url_for("itsme.callback", brand=brand.value, lang=lang, _external=True)
         for lang in PROFILES[brand].languages
@@ -164,7 +165,6 @@ def authorize():
         return redirect(provider.redirect_with(redirect_uri, error=error, state=state))
     params = provider.transaction_params(args, client_id, redirect_uri, g.lang)
     transaction_id = provider.open_transaction(db, params, now())
-    db.commit()
     return redirect(url_for(".phone", transaction_id=transaction_id))
 
 
@@ -176,7 +176,7 @@ def render_phone(transaction, query: str, identity_error: bool = False):
     return render_template(
         "itsme/phone.html",
         transaction=transaction,
-        portal_name=PROFILES[provider.CLIENTS[client_id]].portal_name,
+        portal_name=PROFILES[provider.brand_of_client(client_id)].portal_name,
         advanced=transaction.params["acr"] == provider.ACR_ADVANCED,
         people=[] if locked else provider.search_people(get_session(), query),
         query=query,
@@ -218,7 +218,6 @@ def phone_answer(transaction_id: str):
         if number is None:
             return render_phone(transaction, request.form.get("q", ""), identity_error=True)
     target = tokens.answer(db, transaction, action, number, now())
-    db.commit()
     return redirect(target)
 
 
@@ -248,9 +247,8 @@ def token():
         key = signing_key(db, now())
         record = tokens.redeem_code(db, form, client_id, now())
     except tokens.TokenError as exc:
-        db.commit()
+        record_refusal()  # a code presented twice stays burnt (RG-1)
         return token_error(exc)
-    db.commit()
     id_token = tokens.id_token(key, stub_issuer(), record, secret_key(), now())
     return jsonify(tokens.token_response(id_token)), 200, NO_STORE
 

@@ -1,5 +1,7 @@
 """Personal data: registration with a postal activation code, and login with email,
-password and an SMS code (RG-1, RG-2, RG-6, RG-7). Views parse, call the flow, commit."""
+password and an SMS code (RG-1, RG-2, RG-6, RG-7). Views parse, call the flow and answer;
+the request's unit of work commits (portal.transaction), and a refusal keeps what it
+counted with record_refusal()."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from portal.forms import (
     SmsCodeForm,
     shown_status,
 )
+from portal.transaction import record_refusal
 from portal.views.auth_common import log_in, now, page_language, refusal_context, settings
 from portal.views.space import brand_space_blueprint
 
@@ -26,8 +29,8 @@ bp = brand_space_blueprint("password", __name__)
 
 
 def _refused(template: str, exc: AuthRefusal, **context):
-    """Commit what the refusal counted (a wrong code), then show the form again."""
-    get_session().commit()
+    """Keep what the refusal counted (a wrong code, a limit), then show the form again."""
+    record_refusal()
     return render_template(template, **refusal_context(exc), **context), REFUSED
 
 
@@ -49,7 +52,6 @@ def register():
             )
         except AuthRefusal as exc:
             return _refused("password/register.html", exc, form=form)
-        db.commit()
         return render_template("password/letter_sent.html", letter=letter)
     return render_template("password/register.html", form=form), shown_status()
 
@@ -70,7 +72,6 @@ def new_code():
             settings(),
             address=request.remote_addr or "",
         )
-        db.commit()
         expected = letter_delivery(now(), settings().letter_business_days)
         return render_template("password/new_code_sent.html", expected=expected)
     return render_template("password/new_code.html", form=form), shown_status()
@@ -97,7 +98,6 @@ def activate():
             )
         except AuthRefusal as exc:
             return _refused("password/activate.html", exc, form=form)
-        db.commit()
         session["sms_attempt"] = {"token": started.challenge.attempt_token, "purpose": "mobile"}
         return redirect(url_for("password.confirm_mobile"))
     return render_template("password/activate.html", form=form), shown_status()
@@ -134,9 +134,8 @@ def confirm_mobile():
                 db, g.brand, _attempt("mobile"), form.code.data, now(), settings()
             )
         except AuthRefusal as exc:
-            db.commit()
+            record_refusal()  # RG-2: a wrong code counts its attempt
             return _sms_page("mobile", form, **refusal_context(exc)), REFUSED
-        db.commit()
         return log_in(account, "password")
     if _attempt("mobile") is None:
         return _sms_page("mobile", form, **refusal_context(AttemptUnknown())), shown_status()
@@ -155,7 +154,6 @@ def login():
             )
         except AuthRefusal as exc:
             return _refused("password/login.html", exc, form=form)
-        db.commit()
         session["sms_attempt"] = {"token": challenge.attempt_token, "purpose": "login"}
         return redirect(url_for("password.login_sms"))
     return render_template("password/login.html", form=form), shown_status()
@@ -172,9 +170,8 @@ def login_sms():
                 db, g.brand, _attempt("login"), form.code.data, now(), settings()
             )
         except AuthRefusal as exc:
-            db.commit()
+            record_refusal()  # RG-2: a wrong code counts its attempt
             return _sms_page("login", form, **refusal_context(exc)), REFUSED
-        db.commit()
         return log_in(account, "password")
     if _attempt("login") is None:
         return _sms_page("login", form, **refusal_context(AttemptUnknown())), shown_status()
@@ -194,7 +191,6 @@ def resend(purpose: str):
     try:
         flow(db, g.brand, _attempt(purpose), now(), settings())
     except AuthRefusal as exc:
-        db.commit()
+        record_refusal()  # the resend limit counts
         return _sms_page(purpose, SmsCodeForm(), **refusal_context(exc)), REFUSED
-    db.commit()
     return _sms_page(purpose, SmsCodeForm(), resent=True)

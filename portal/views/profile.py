@@ -11,6 +11,7 @@ from auth.validation import mask_mobile
 from portal import profile as flows
 from portal.db import get_session
 from portal.forms import REFUSED, AddressForm, EmailChangeForm, MobileChangeForm, SmsCodeForm
+from portal.transaction import record_refusal
 from portal.views.auth_common import now, refusal_context, settings
 from portal.views.space import brand_space_blueprint
 
@@ -51,9 +52,8 @@ def _run(kind: str, form, action):
     try:
         result = action(db)
     except AuthRefusal as exc:
-        db.rollback()
+        db.rollback()  # now: the page below must show the values as they were
         return _page(**{f"{kind}_form": form, "failed": kind}, **refusal_context(exc)), REFUSED
-    db.commit()
     return result or redirect(url_for("profile.show", saved=kind))
 
 
@@ -115,8 +115,7 @@ def confirm_mobile():
             db, current_user.account, pending["token"], form.code.data, now(), settings()
         )
     except AuthRefusal as exc:
-        db.commit()
+        record_refusal()  # RG-2: a wrong code counts its attempt
         return _page(**refusal_context(exc)), REFUSED
-    db.commit()
     session.pop("mobile_change", None)
     return redirect(url_for("profile.show", saved="mobile"))

@@ -20,6 +20,7 @@ from models import (
     SupportRequest,
 )
 from portal.backoffice import desk
+from portal.backoffice.errors import DomainError
 from seed import build
 from tests.integration.conftest import BIRTH
 
@@ -102,6 +103,6 @@ def test_rg5_a_solved_request_cannot_be_merged_again(db, contract, twice, now):
     req = support_request(db, now, national_number=contract.holder.national_number)
     desk.merge(db, req, {}, now())
     db.commit()
-    with pytest.raises(desk.DeskError) as refused:
+    with pytest.raises(DomainError) as refused:
         desk.merge(db, req, {}, now())
     assert refused.value.code == "wrong_status"

@@ -8,10 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
+from models.brands import PROFILES
 from models.enums import Brand, DocumentKind
 from models.paper import PaperStatus
-from portal.backoffice import broker, desk, publishing
-from portal.backoffice.desk import DeskError, SupportFilter
+from portal.backoffice import broker, delivery, desk, publishing
+from portal.backoffice.desk import SupportFilter
+from portal.backoffice.errors import DomainError
+from portal.errors import status_of
 
 NOW = datetime(2026, 11, 23, 9, 0)
 
@@ -43,9 +46,9 @@ def test_desk_actions_follow_the_kind_and_status_of_a_request():
     ],
 )
 def test_desk_refuses_an_action_that_does_not_apply(kind, status, action, code, http):
-    with pytest.raises(DeskError) as caught:
+    with pytest.raises(DomainError) as caught:
         desk.check_action(request(kind, status), action)
-    assert (caught.value.code, caught.value.status) == (code, http)
+    assert (caught.value.code, status_of(caught.value)) == (code, http)
 
 
 def test_every_action_records_its_status_and_the_time_it_was_handled():
@@ -80,24 +83,24 @@ def test_desk_texts_are_checked():
     assert desk.clean_text("  thanks  ") == "thanks"
     assert desk.clean_text(None, required=False) is None
     for bad in (None, "   ", 12, "x" * (desk.MAX_TEXT + 1)):
-        with pytest.raises(DeskError):
+        with pytest.raises(DomainError):
             desk.clean_text(bad)
 
 
 def test_dc3_delivery_is_digital_from_the_consent_and_paper_with_an_approved_exception():
     account = SimpleNamespace(digital_consent_at=NOW)
-    assert publishing.delivery_mode(account, []) == publishing.Delivery("digital", NOW, "consent")
+    assert delivery.delivery_mode(account, []) == delivery.Delivery("digital", NOW, "consent")
     requested = [exception(PaperStatus.REQUESTED)]
-    assert publishing.delivery_mode(account, requested).mode == "digital"
+    assert delivery.delivery_mode(account, requested).mode == "digital"
     later = datetime(2026, 12, 1, 10, 0)
     approved = [exception(PaperStatus.REFUSED, NOW), exception(PaperStatus.APPROVED, later, 2)]
-    assert publishing.delivery_mode(account, approved) == publishing.Delivery(
+    assert delivery.delivery_mode(account, approved) == delivery.Delivery(
         "paper", later, "exception"
     )
-    assert publishing.delivery_mode(account, [exception(PaperStatus.REVOKED, NOW)]).mode == (
+    assert delivery.delivery_mode(account, [exception(PaperStatus.REVOKED, NOW)]).mode == (
         "digital"
     )
-    assert publishing.delivery_mode(None, []) == publishing.Delivery("paper", None, "no_account")
+    assert delivery.delivery_mode(None, []) == delivery.Delivery("paper", None, "no_account")
 
 
 def test_dc1_only_life_kinds_are_published_and_all_three_by_default():
@@ -108,13 +111,13 @@ def test_dc1_only_life_kinds_are_published_and_all_three_by_default():
     ]
     assert publishing.parse_kinds("tax_certificate") == [DocumentKind.TAX_CERTIFICATE]
     for bad in ("policy", ["insurance_card"], [], 3):
-        with pytest.raises(DeskError, match="kind"):
+        with pytest.raises(DomainError, match="kind"):
             publishing.parse_kinds(bad)
 
 
 @pytest.mark.parametrize("raw", [None, "", "soon", 1989, 2028, True, 2025.5, [2025]])
 def test_a_document_year_is_a_plausible_whole_year(raw):
-    with pytest.raises(DeskError) as caught:
+    with pytest.raises(DomainError) as caught:
         publishing.parse_year(raw, NOW)
     assert caught.value.code == "invalid_year"
 
@@ -133,7 +136,7 @@ def test_new_documents_carry_the_amounts_of_their_kind():
 
 def test_bk1_only_the_pv_tool_shows_the_onboarding_flag_and_date():
     account = SimpleNamespace(created_at=NOW)
-    pv, vivium = broker.TOOLS[Brand.PV], broker.TOOLS[Brand.VIVIUM]
+    pv, vivium = PROFILES[Brand.PV].tool, PROFILES[Brand.VIVIUM].tool
     assert broker.onboarding(pv, account) == broker.Onboarding(True, NOW)
     assert broker.onboarding(pv, None) == broker.Onboarding(False, None)
     assert broker.onboarding(vivium, account) is None
@@ -141,6 +144,6 @@ def test_bk1_only_the_pv_tool_shows_the_onboarding_flag_and_date():
 
 
 def test_bk1_the_qr_code_is_an_inline_svg_of_the_landing_page():
-    svg = broker.qr_svg(broker.TOOLS[Brand.PV].landing_qr)
+    svg = broker.qr_svg(PROFILES[Brand.PV].tool.landing_qr)
     assert svg.startswith("<svg") and "https://my.pv.be/" in svg
-    assert broker.qr_svg(broker.TOOLS[Brand.VIVIUM].landing_qr) is None
+    assert broker.qr_svg(PROFILES[Brand.VIVIUM].tool.landing_qr) is None

@@ -1,0 +1,53 @@
+"""DC-3: how a customer receives documents in one brand (digital or paper), read by the
+customer's documents page, publishing and the intermediaries' tools."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Account, PaperException
+from models.enums import Brand
+from models.paper import PaperStatus
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """DC-3: how this customer receives documents in one brand."""
+
+    mode: str  # "digital" or "paper"
+    since: datetime | None
+    reason: str  # "consent", "exception" or "no_account"
+
+
+def delivery_mode(account: Account | None, exceptions: Iterable[PaperException]) -> Delivery:
+    """DC-3: an approved exception means paper; else an account means the digital
+    documents consented to at registration (RG-3); no account means paper too."""
+    approved = [e for e in exceptions if e.status == PaperStatus.APPROVED]
+    if approved:
+        latest = max(approved, key=lambda e: (e.decided_at or e.requested_at, e.id or 0))
+        return Delivery("paper", latest.decided_at, "exception")
+    if account is None:
+        return Delivery("paper", None, "no_account")
+    return Delivery("digital", account.digital_consent_at, "consent")
+
+
+def exceptions_of(db: Session, brand: Brand, person_id: int) -> list[PaperException]:
+    query = select(PaperException).where(
+        PaperException.brand == brand, PaperException.person_id == person_id
+    )
+    return list(db.scalars(query.order_by(PaperException.id)))
+
+
+def account_in(db: Session, brand: Brand, person_id: int) -> Account | None:
+    return db.scalars(
+        select(Account).where(Account.brand == brand, Account.person_id == person_id)
+    ).one_or_none()
+
+
+def delivery_for(db: Session, brand: Brand, person_id: int) -> Delivery:
+    return delivery_mode(account_in(db, brand, person_id), exceptions_of(db, brand, person_id))
