@@ -2,6 +2,8 @@
 
 The outbox is the customer's letterbox and phone: a message is readable (its subject,
 body and code) only once delivered (RG-1, RG-2, RG-6). `delivery_status` is the rule.
+Messages are written by one function, models.outbox_writer.post_message, from the
+template files of models/messages/.
 """
 
 from __future__ import annotations
