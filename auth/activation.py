@@ -68,7 +68,7 @@ def registration_contract(
     if contract is None:
         raise ContractNotFound()
     if contract.brand != brand:
-        raise ContractOtherBrand()
+        raise ContractOtherBrand(contract.brand)
     holder = db.get(Person, contract.holder_id)
     if holder.birth_date != birth_date:
         raise DataMismatch()

@@ -28,7 +28,16 @@ class NoActiveContract(AuthRefusal):
     code, rule = "no_active_contract", "RG-5"
 
 
-class OtherBrandOnly(AuthRefusal):
+class ElsewhereRefusal(AuthRefusal):
+    """BR-1: what the customer asked for belongs to another brand of the group, named by
+    `brand`, whose portal the refusal points to."""
+
+    def __init__(self, brand: str) -> None:
+        super().__init__()
+        self.brand = brand
+
+
+class OtherBrandOnly(ElsewhereRefusal):
     code, rule = "other_brand_only", "BR-1"
 
 
@@ -36,7 +45,7 @@ class ContractNotFound(AuthRefusal):
     code, rule = "contract_not_found", "RG-5"
 
 
-class ContractOtherBrand(AuthRefusal):
+class ContractOtherBrand(ElsewhereRefusal):
     code, rule = "contract_other_brand", "BR-1"
 
 

@@ -19,7 +19,7 @@ def match_person(records: Sequence, contracts_of: dict[int, Sequence[ContractFac
 
     RG-5: not found, or found more than once, is refused with its own reason; so is a
     person with no active contract of this brand. BR-1: a person whose active contracts
-    are all of the other brand is sent to the other portal.
+    are all of other brands is sent to the portal of one of them.
     `records` are the people with that national number; `contracts_of` maps their ids to
     their contracts.
     """
@@ -32,5 +32,5 @@ def match_person(records: Sequence, contracts_of: dict[int, Sequence[ContractFac
     if any(c.brand == brand for c in active):
         return person
     if active:
-        raise OtherBrandOnly()
+        raise OtherBrandOnly(active[0].brand)
     raise NoActiveContract()

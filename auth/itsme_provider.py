@@ -2,7 +2,7 @@
 it accepts and the confirmations pending on its phone screen (RG-1).
 
 OpenID Connect authorization-code flow with `state`, `nonce` and PKCE (S256 only; `plain`
-or no challenge is refused). One client per brand: "myvivium" and "mypv", each with a
+or no challenge is refused). One client per brand (named in its profile), each with a
 secret derived from the application's SECRET_KEY; their registered redirect URIs are
 their brand space's callback URLs, compared exactly.
 
@@ -38,12 +38,12 @@ from stdnum.exceptions import ValidationError
 
 from auth.validation import without_controls
 from models import ItsmeTransaction, Person
+from models.brands import PROFILES, profile_of_itsme_client
 from models.enums import Brand
 
 ACR_BASIC = "http://itsme.services/v2/claim/acr_basic"
 ACR_ADVANCED = "http://itsme.services/v2/claim/acr_advanced"
 NATIONAL_NUMBER_CLAIM = "http://itsme.services/v2/claim/BENationalNumber"
-CLIENTS: dict[str, Brand] = {"myvivium": Brand.VIVIUM, "mypv": Brand.PV}
 LOCALES = ("fr", "nl")
 TRANSACTION_MINUTES = 5
 SEARCH_LIMIT = 20
@@ -60,7 +60,13 @@ class StubError(Exception):
 
 
 def client_id_for(brand: Brand) -> str:
-    return next(client for client, owner in CLIENTS.items() if owner == brand)
+    return PROFILES[brand].itsme_client
+
+
+def brand_of_client(client_id: str) -> Brand | None:
+    """The brand whose portal is this itsme client (its profile says), if any."""
+    found = profile_of_itsme_client(client_id)
+    return found.brand if found else None
 
 
 def client_secret(secret_key: str, client_id: str) -> str:
@@ -94,7 +100,7 @@ def locale_for(ui_locales: str | None, fallback: str = "fr") -> str:
 def check_client(args: dict, registered: Callable[[str], set[str]]) -> tuple[str, str]:
     """The client and its redirect_uri, or a StubError: never redirect to an unknown URI."""
     client_id = args.get("client_id") or ""
-    if client_id not in CLIENTS:
+    if brand_of_client(client_id) is None:
         raise StubError("unknown_client")
     redirect_uri = args.get("redirect_uri") or ""
     if redirect_uri not in registered(client_id):

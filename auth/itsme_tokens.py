@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from auth.itsme_provider import (
     ACR_ADVANCED,
     ACR_BASIC,
-    CLIENTS,
     LOCALES,
     NATIONAL_NUMBER_CLAIM,
     TIMEOUT_ERROR,
+    brand_of_client,
     client_secret,
     close_transaction,
     pairwise_subject,
@@ -102,7 +102,7 @@ def authenticate_client(secret_key: str, basic: tuple[str, str] | None, form: di
         client_id, secret = unquote(basic[0]), unquote(basic[1])
     else:
         client_id, secret = form.get("client_id") or "", form.get("client_secret") or ""
-    expected = client_secret(secret_key, client_id) if client_id in CLIENTS else ""
+    expected = client_secret(secret_key, client_id) if brand_of_client(client_id) else ""
     if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
         raise TokenError("invalid_client", 401)
     return client_id

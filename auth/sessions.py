@@ -1,8 +1,9 @@
 """One session cookie per brand space (BR-1).
 
-`/vivium/...` and `/pv/...` each carry their own cookie, with its own name and path, so a
-tester can be logged into both portals at once and a session of one brand is anonymous
-in the other. Everything else (`/`, the simulator's own pages) has a third cookie.
+Each brand space (`/<brand>/...`) carries its own cookie, named in the brand's profile,
+with its own path, so a tester can be logged into every portal at once and a session of
+one brand is anonymous in another. Everything else (`/`, the simulator's own pages) has
+a neutral cookie.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 
+from models.brands import BrandProfile, profile_of_segment
 from models.enums import Brand
 
-COOKIE_NAMES = {Brand.VIVIUM: "myvivium_session", Brand.PV: "mypv_session"}
 NEUTRAL_COOKIE = "portal_sim_session"
 
 # Front ends with a cookie of their own, by the first segment of their paths (the
@@ -34,31 +35,36 @@ def space_of_path(path: str) -> str | None:
     return first if first in SPACES else None
 
 
+def profile_of_path(path: str) -> BrandProfile | None:
+    """The profile of the brand space a URL path belongs to, if any."""
+    return profile_of_segment(path.lstrip("/").split("/", 1)[0])
+
+
 def brand_of_path(path: str) -> Brand | None:
     """The brand space a URL path belongs to, if any."""
-    first = path.lstrip("/").split("/", 1)[0]
-    try:
-        return Brand(first)
-    except ValueError:
-        return None
+    found = profile_of_path(path)
+    return found.brand if found else None
 
 
 class BrandSessionInterface(SecureCookieSessionInterface):
     """Signed cookie sessions whose name and path follow the brand space of the request."""
 
     def get_cookie_name(self, app: Flask) -> str:
-        brand = brand_of_path(request.path)
-        if brand:
-            return COOKIE_NAMES[brand]
+        found = profile_of_path(request.path)
+        if found:
+            return found.cookie_name
         space = space_of_path(request.path)
         return SPACES[space] if space else NEUTRAL_COOKIE
 
     def get_cookie_path(self, app: Flask) -> str:
+        """The space's path under the request's script root: a world's prefix
+        (`/w/<id>`, issue 14) keeps its cookies to that world."""
+        root = request.script_root
         brand = brand_of_path(request.path)
         if brand:
-            return f"/{brand.value}"
+            return f"{root}/{brand.value}"
         space = space_of_path(request.path)
-        return f"/{space}" if space else "/"
+        return f"{root}/{space}" if space else f"{root}/"
 
 
 def init_app(app: Flask) -> None:

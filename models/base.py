@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Enum, MetaData, create_engine, event
-from sqlalchemy.engine import Engine
+from enum import Enum
+
+from sqlalchemy import MetaData, String, create_engine, event
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -19,9 +22,29 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def str_enum(cls) -> Enum:
-    """A string enum stored as its values in a VARCHAR, the same on SQLite and PostgreSQL."""
-    return Enum(cls, native_enum=False, values_callable=lambda e: [m.value for m in e], length=20)
+class StrEnumColumn(TypeDecorator):
+    """A string enum stored as its values in a VARCHAR(20), the same on SQLite and
+    PostgreSQL. A value read back becomes its member by asking the enum class then, not a
+    table built when the models were imported, so a brand registered later (a test's
+    fictitious one) reads back too."""
+
+    impl = String(20)
+    cache_ok = True
+
+    def __init__(self, enum_class: type[Enum]) -> None:
+        super().__init__()
+        self.enum_class = enum_class
+
+    def process_bind_param(self, value: object, dialect: Dialect) -> object:
+        return value.value if isinstance(value, Enum) else value
+
+    def process_result_value(self, value: object, dialect: Dialect) -> object:
+        return None if value is None else self.enum_class(value)
+
+
+def str_enum(cls: type[Enum]) -> StrEnumColumn:
+    """The column type of a string enum (see StrEnumColumn)."""
+    return StrEnumColumn(cls)
 
 
 def make_engine(url: str) -> Engine:
@@ -51,9 +74,3 @@ def create_schema(engine: Engine) -> None:
     import models  # noqa: F401  (registers every mapped class)
 
     Base.metadata.create_all(engine)
-
-
-def drop_schema(engine: Engine) -> None:
-    import models  # noqa: F401
-
-    Base.metadata.drop_all(engine)

@@ -1,6 +1,8 @@
-"""What differs between the two portals, as data (BR-1, BR-2, HP-1).
+"""What differs between the brands' portals, as data (BR-1, BR-2, HP-1, BK-1).
 
-Views and flows never test `brand == ...`: they read the profile of the brand.
+Views, flows, the seed and the intermediaries' tools never test `brand == ...`: they
+read the profile of the brand. A new brand is one more profile here (and its member of
+`models.enums.Brand`); nothing else counts the brands.
 """
 
 from __future__ import annotations
@@ -22,6 +24,33 @@ class Text:
 
 
 @dataclass(frozen=True)
+class IntermediaryTool:
+    """What the intermediary's tool of a brand shows beyond the customer's own view (BK-1)."""
+
+    name: str
+    role: str  # who uses it, as the console says it: "agent" or "broker"
+    shows_onboarding: bool  # BK-1: whether the tool shows the portal flag and its date
+    landing_qr: str | None  # BK-1: the URL a QR code in the tool leads to, if any
+    segment: str  # the first path segment of the tool's pages
+    cookie_name: str  # the tool's session cookie, apart from the portal's
+    life_part: str | None  # the tool's part for life contracts, when it has one
+
+
+@dataclass(frozen=True)
+class HomeLayout:
+    """What a brand's home adds to its theme cards (CT-5).
+
+    CT-5 describes the MyP&V home: each theme with a "Details" link to a page of its
+    contracts, the total saved as a link, and a questions box naming the customer's
+    adviser. MyVivium's home has no such pages: its cards stay as they are and its box
+    names the broker.
+    """
+
+    theme_pages: bool
+    adviser: Text | None  # the word of the "any more questions?" box; None: the intermediary
+
+
+@dataclass(frozen=True)
 class BrandProfile:
     brand: Brand
     portal_name: str
@@ -32,13 +61,20 @@ class BrandProfile:
     support_phone: str
     support_phone_intl: str
     intermediary: Text
-    intermediary_tool: str
+    tool: IntermediaryTool
+    home: HomeLayout
     colour: str
     colour_dark: str
     accent: str
-    cookie_name: str
+    cookie_name: str  # BR-1: each brand space has a session cookie of its own
+    itsme_client: str  # the client id the portal has at itsme
+    contract_prefix: str  # first digit of the contract numbers the generator makes
     # PD-2: days after which the intermediary's tool shows a contact change; None: never.
     intermediary_update_days: int | None
+
+    @property
+    def intermediary_tool(self) -> str:
+        return self.tool.name
 
     @property
     def default_language(self) -> str:
@@ -50,7 +86,7 @@ CONTACT_HOURS = Text(
     nl="maandag tot donderdag van 8.30 tot 17 uur, vrijdag van 8.30 tot 16 uur",
 )
 
-PROFILES: dict[Brand, BrandProfile] = {
+PROFILES: dict[str, BrandProfile] = {
     Brand.VIVIUM: BrandProfile(
         brand=Brand.VIVIUM,
         portal_name="MyVivium",
@@ -61,11 +97,22 @@ PROFILES: dict[Brand, BrandProfile] = {
         support_phone="02 406 87 08",
         support_phone_intl="+3224068708",
         intermediary=Text(fr="courtier", nl="makelaar"),
-        intermediary_tool="V-Connect",
+        tool=IntermediaryTool(
+            "V-Connect",
+            "broker",
+            shows_onboarding=False,
+            landing_qr=None,
+            segment="vconnect",
+            cookie_name="vconnect_session",
+            life_part="Life Connect",
+        ),
+        home=HomeLayout(theme_pages=False, adviser=None),
         colour="#00594f",
         colour_dark="#003d36",
         accent="#e5a823",
         cookie_name="myvivium_session",
+        itsme_client="myvivium",
+        contract_prefix="7",
         intermediary_update_days=None,
     ),
     Brand.PV: BrandProfile(
@@ -78,15 +125,36 @@ PROFILES: dict[Brand, BrandProfile] = {
         support_phone="02 250 87 09",
         support_phone_intl="+3222508709",
         intermediary=Text(fr="agent", nl="agent"),
-        intermediary_tool="Connect 360",
+        tool=IntermediaryTool(
+            "Connect 360",
+            "agent",
+            shows_onboarding=True,
+            landing_qr="https://my.pv.be/",
+            segment="connect360",
+            cookie_name="connect360_session",
+            life_part=None,
+        ),
+        home=HomeLayout(theme_pages=True, adviser=Text(fr="conseiller", nl="adviseur")),
         colour="#c8102e",
         colour_dark="#8f0b20",
         accent="#1d3c78",
         cookie_name="mypv_session",
+        itsme_client="mypv",
+        contract_prefix="8",
         intermediary_update_days=1,
     ),
 }
 
 
 def profile(brand: Brand | str) -> BrandProfile:
-    return PROFILES[Brand(brand)]
+    return PROFILES[brand]
+
+
+def profile_of_segment(segment: str) -> BrandProfile | None:
+    """The brand whose space a URL path segment names (`vivium`), if any."""
+    return PROFILES.get(segment)
+
+
+def profile_of_itsme_client(client_id: str) -> BrandProfile | None:
+    """The brand whose portal is this itsme client, if any."""
+    return next((p for p in PROFILES.values() if p.itsme_client == client_id), None)

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from models.brands import Text
+from models.catalogue import text_from
 from models.enums import Brand
-from portal.catalogue import text_from
 
 PATH = Path(__file__).parent / "content" / "faq.toml"
 

@@ -8,8 +8,8 @@ from fpdf import FPDF
 
 from models import Document, Person
 from models.brands import BrandProfile, Text
+from models.catalogue import Catalogue
 from models.enums import DocumentKind
-from portal.catalogue import Catalogue
 
 TITLES = {
     DocumentKind.PREMIUM_PROOF: Text(

@@ -10,7 +10,6 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import JSON, Date, Table, func, select
-from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.engine import Connection
 
 from models import Beneficiary, Contract, Document, LifeComponent, Person
@@ -24,7 +23,7 @@ CONTRACT_COLUMNS = (
     "renewal_date", "end_date", "annual_premium_cents", "covered", "savings_cents",
     "vehicle_kind", "vehicle_make", "vehicle_model", "vehicle_plate", "vehicle_vin",
     "vehicle_year", "vehicle_power_kw", "vehicle_mass_kg", "main_driver", "risk_address",
-    "risk_note",
+    "risk_note", "intermediary_id",
 )  # fmt: skip
 COMPONENT_COLUMNS = ("id", "contract_id", "position", "kind", "savings_cents", "insured_cents")
 BENEFICIARY_COLUMNS = ("id", "contract_id", "position", "event", "name", "share_percent")
@@ -81,8 +80,8 @@ def orm_values(table: Table, columns: Sequence[str], row: Sequence[Any]) -> dict
             value = date.fromisoformat(value)
         elif value is not None and isinstance(kind, JSON):
             value = json.loads(value)
-        elif value is not None and isinstance(kind, SqlEnum) and kind.enum_class is not None:
-            value = kind.enum_class(value)
+        elif value is not None and getattr(kind, "enum_class", None) is not None:
+            value = kind.enum_class(value)  # a models.base.StrEnumColumn
         values[name] = value
     return values
 

@@ -1,6 +1,6 @@
 """What the generated customers hold: the product mix per segment, premiums, the
 guarantees and life compositions of each product, and risk notes, checked against the
-catalogue (`portal/catalogue.toml`) so that only its products and guarantees are used."""
+catalogue (`models/catalogue.toml`) so that only its products and guarantees are used."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from portal.catalogue import default_catalogue
+from models.catalogue import default_catalogue
 from seed.belgium import expand
 
 # Relative shares of the products among the contracts of each segment. Professionals
@@ -156,10 +156,3 @@ def package_pools() -> dict[str, list[str]]:
         items = [json.dumps(sorted(g, key=order.index)) for g, _ in packs]
         pools[product] = expand(items, [w for _, w in packs], 256)
     return pools
-
-
-def is_hidden(product: str, status: str, segment: str) -> bool:
-    """Whether the portal hides such a contract (CT-1, CT-2): same rule as
-    portal.rules.visibility.hidden_reason, on the catalogue's facts."""
-    f = facts().get(product)
-    return status != "active" or f is None or not f.shown or segment not in f.segments

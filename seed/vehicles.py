@@ -11,7 +11,7 @@ from functools import cache
 from math import sqrt
 from random import Random
 
-from portal.catalogue import default_catalogue
+from models.catalogue import default_catalogue
 from seed.belgium import REFERENCE_DATE, expand, read_rows
 
 NO_ACCIDENT_ASSISTANCE = frozenset({"moped", "tricycle", "quad"})

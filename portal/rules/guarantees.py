@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.brands import Text
-from portal.catalogue import Catalogue
+from models.catalogue import Catalogue
 
 
 @dataclass(frozen=True)

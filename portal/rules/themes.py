@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.brands import Text
-from models.enums import Brand
-from portal.catalogue import Catalogue, Theme
+from models.catalogue import Catalogue, Theme
 
 
 @dataclass(frozen=True)
@@ -16,26 +14,6 @@ class ThemeGroup:
     theme: Theme
     contracts: list
     total_savings_cents: int | None
-
-
-@dataclass(frozen=True)
-class HomeLayout:
-    """What a brand's home adds to its theme cards.
-
-    CT-5 (P 4.2) describes the MyP&V home: each theme with a "Details" link to a page of
-    its contracts, the total saved as a link, and "Nog vragen?" naming the customer's
-    adviser. MyVivium's FAQ describes no such home: its cards stay as they are and its
-    box names the broker.
-    """
-
-    theme_pages: bool
-    adviser: Text | None  # the word of the "any more questions?" box; None: the intermediary
-
-
-HOME_LAYOUTS: dict[Brand, HomeLayout] = {
-    Brand.PV: HomeLayout(theme_pages=True, adviser=Text(fr="conseiller", nl="adviseur")),
-    Brand.VIVIUM: HomeLayout(theme_pages=False, adviser=None),
-}
 
 
 def _group(theme: Theme, contracts: list) -> ThemeGroup:

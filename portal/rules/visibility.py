@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from models.catalogue import Catalogue, Product
 from models.enums import Brand, ContractStatus, Line, Segment
-from portal.catalogue import Catalogue, Product
 
 FALLBACK_REASON = "niche"
 

@@ -17,17 +17,17 @@ def chooser():
     return render_template("chooser.html")
 
 
-@bp.get("/<any(vivium,pv):brand>/")
-def brand_root(brand: str):
+@bp.get("/<brand:brand>/")
+def brand_root(brand: Brand):
     """Send a visitor to the portal in the browser's language, else the brand's default."""
-    profile = PROFILES[Brand(brand)]
+    profile = PROFILES[brand]
     lang = request.accept_languages.best_match(profile.languages) or profile.default_language
     return redirect(url_for("customer.index", brand=brand, lang=lang))
 
 
-@bp.get("/<any(vivium,pv):brand>/manifest.webmanifest")
-def manifest(brand: str):
-    profile = PROFILES[Brand(brand)]
+@bp.get("/<brand:brand>/manifest.webmanifest")
+def manifest(brand: Brand):
+    profile = PROFILES[brand]
     lang = request.args.get("lang") if request.args.get("lang") in profile.languages else None
     lang = lang or profile.default_language
     icons = [
@@ -44,7 +44,7 @@ def manifest(brand: str):
         "short_name": profile.portal_name,
         "lang": lang,
         "start_url": url_for("customer.index", brand=brand, lang=lang),
-        "scope": f"/{brand}/",
+        "scope": f"{request.script_root}/{brand}/",
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": profile.colour,

@@ -8,9 +8,8 @@ from urllib.parse import unquote
 from flask import Blueprint, g, request, session
 
 from models.brands import PROFILES
-from models.enums import Brand
 
-PREFIX = "/<any(vivium,pv):brand>/<any(fr,nl):lang>"
+PREFIX = "/<brand:brand>/<any(fr,nl):lang>"
 NEXT_KEY = "next"
 #: What a `next` target may hold: a path and a query, no backslash, no space, no control
 #: character, at most 512 characters.
@@ -52,7 +51,7 @@ def brand_space_blueprint(name: str, import_name: str) -> Blueprint:
 
     @bp.url_value_preprocessor
     def _enter_brand_space(_endpoint, values):
-        g.brand = Brand(values.pop("brand"))
+        g.brand = values.pop("brand")
         g.lang = values.pop("lang")
         g.profile = PROFILES[g.brand]
 

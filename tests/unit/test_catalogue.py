@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
+from models.catalogue import DEFAULT_PATH, CatalogueError, load_catalogue, parse_catalogue
 from models.enums import Brand, Line, Segment
-from portal.catalogue import DEFAULT_PATH, CatalogueError, load_catalogue, parse_catalogue
 
 CT1_LIFE = {
     "life_pension_savings",

@@ -90,7 +90,7 @@ def test_hp1_two_entries_with_one_id_in_one_portal_are_refused():
 
 
 def test_ct5_one_theme_page_holds_its_contracts_and_total_only():
-    from portal.catalogue import load_catalogue
+    from models.catalogue import load_catalogue
     from portal.rules.themes import theme_group
     from tests.unit.fakes import FakeContract
 

@@ -17,6 +17,7 @@ from auth import itsme_tokens as tokens
 from auth.errors import ItsmeCancelled, ItsmeExpired, ItsmeFailed, ItsmeUnavailable
 from auth.itsme_keys import new_key, public_jwks
 from models import ItsmeAuthCode
+from models.enums import Brand
 
 NOW = datetime(2025, 3, 10, 10, 0)
 ISSUER = "http://localhost/stub/itsme"
@@ -61,7 +62,8 @@ def test_rg1_br1_the_pairwise_sub_differs_per_client_and_is_stable():
 def test_rg1_client_secrets_come_from_the_secret_key_and_differ_per_client():
     assert idp.client_secret("k", "myvivium") != idp.client_secret("k", "mypv")
     assert idp.client_secret("k", "mypv") != idp.client_secret("l", "mypv")
-    assert [idp.client_id_for(b) for b in idp.CLIENTS.values()] == list(idp.CLIENTS)
+    assert [idp.brand_of_client(idp.client_id_for(b)) for b in Brand] == list(Brand)
+    assert idp.brand_of_client("unknown") is None
 
 
 def test_rg1_acr_and_language_follow_the_request():

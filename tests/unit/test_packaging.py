@@ -42,7 +42,12 @@ def test_the_wheel_holds_the_templates_and_the_data_files(tmp_path):
         for p in (ROOT / "templates").rglob("*.html")
     }
     assert templates and templates <= names, sorted(templates - names)
-    for pattern in ("portal/translations/*/*.po", "portal/*.toml", "portal/static/*.css"):
+    for pattern in (
+        "portal/translations/*/*.po",
+        "models/*.toml",
+        "portal/static/*.css",
+        "models/messages/*.toml",  # the message templates (models.message_templates)
+    ):
         wanted = {p.relative_to(ROOT).as_posix() for p in ROOT.glob(pattern)}
         assert wanted and wanted <= names, sorted(wanted - names)
     assert "portal/migrations/versions/0001_initial_schema.py" in names

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.catalogue import load_catalogue
 from models.enums import DocumentKind
-from portal.catalogue import load_catalogue
 from portal.rules.documents import is_available, portal_documents
 from portal.rules.guarantees import guarantee_table
 from portal.rules.themes import group_by_theme

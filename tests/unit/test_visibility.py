@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from models.catalogue import load_catalogue
 from models.enums import Brand, ContractStatus, Segment
-from portal.catalogue import load_catalogue
 from portal.rules.visibility import catalogue_overview, hidden_reason, visible_contracts
 from tests.unit.fakes import FakeContract
 

@@ -81,8 +81,8 @@ def test_ct4_the_general_list_shows_what_is_and_is_not_shown(client, personas, p
 
 def test_trainers_change_what_is_shown_by_editing_the_catalogue_file(tmp_path, personas, db):
     """A catalogue copy where hunting liability is shown makes it appear on the home page."""
+    from models.catalogue import DEFAULT_PATH
     from portal.app import create_app
-    from portal.catalogue import DEFAULT_PATH
     from tests.conftest import session_cookie
 
     text = DEFAULT_PATH.read_text(encoding="utf-8")
