@@ -9,7 +9,7 @@ from datetime import datetime
 
 from flask import Flask, g, redirect, request, session, url_for
 from flask_login import LoginManager, UserMixin
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from models import Account, PortalSession
@@ -71,21 +71,26 @@ def end_session(db: Session, token: str | None, now: datetime) -> None:
         )
 
 
+#: Built once (it runs on every page of a logged-in customer), with bound parameters.
+_LIVE_ACCOUNT = (
+    select(Account)
+    .options(joinedload(Account.person))
+    .join(PortalSession, PortalSession.account_id == Account.id)
+    .where(
+        Account.id == bindparam("account_id"),
+        Account.brand == bindparam("brand"),
+        PortalSession.token_hash == bindparam("token_hash"),
+        PortalSession.ended_at.is_(None),
+    )
+)
+
+
 def load_customer(db: Session, account_id: str, brand, token: str | None) -> CustomerUser | None:
     """The account with this id, only in its brand and only with a live session (one query)."""
     if brand is None or not account_id.isdigit() or not token:
         return None
-    account = db.scalars(
-        select(Account)
-        .options(joinedload(Account.person))
-        .join(PortalSession, PortalSession.account_id == Account.id)
-        .where(
-            Account.id == int(account_id),
-            Account.brand == brand,
-            PortalSession.token_hash == token_hash(token),
-            PortalSession.ended_at.is_(None),
-        )
-    ).one_or_none()
+    values = {"account_id": int(account_id), "brand": brand, "token_hash": token_hash(token)}
+    account = db.scalars(_LIVE_ACCOUNT, values).one_or_none()
     return CustomerUser(account) if account else None
 
 

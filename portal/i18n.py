@@ -13,8 +13,11 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.support import NullTranslations
 from flask import Flask, g, request
-from flask_babel import Babel
+from flask_babel import Babel, get_translations
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 SOURCE = Path(__file__).with_name("translations")
 LANGUAGES = ("fr", "nl")
@@ -78,3 +81,27 @@ def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(target)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fr")
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(gettext=_gettext, ngettext=_ngettext, newstyle=True)
+
+
+def page_translations(context: Context) -> NullTranslations:
+    """The request's translations, looked up once per request and kept on the
+    request's `g` (which the template context holds): Flask-Babel's own lookup walks
+    several context proxies on every one of a page's few dozen texts."""
+    request_g = context.get("g")
+    if request_g is None:
+        return get_translations()
+    found = request_g.__dict__.get("_page_translations")
+    if found is None:
+        found = request_g._page_translations = get_translations()
+    return found
+
+
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return page_translations(context).ugettext(message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, num: int) -> str:
+    return page_translations(context).ungettext(singular, plural, num)

@@ -8,7 +8,8 @@ What every response gets:
 
 - Content-Security-Policy (V3.4.3, V3.4.6): `default-src 'self'`, scripts only from the
   portal's own files (no inline script, no eval), `object-src 'none'`, `base-uri 'none'`,
-  `frame-ancestors 'none'`, `form-action 'self'` plus the origin of an external itsme
+  `frame-ancestors 'none'` (inside a world, 'self': the trainer's presenter view frames the
+  portal, issue 19), `form-action 'self'` plus the origin of an external itsme
   issuer (ITSME_ISSUER) when one is configured, because the POST to `itsme.start` is
   answered by a redirect to the issuer and browsers apply `form-action` to that redirect
   (RG-1). `style-src` also allows 'unsafe-inline' while templates still carry inline
@@ -49,6 +50,8 @@ from flask.sessions import SessionInterface
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import BadRequest
+
+from portal.worlds import WORLD_KEY
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +95,11 @@ def origin_of(url: str | None) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def content_security_policy(inline_styles: bool = True, itsme_origin: str | None = None) -> str:
-    """The policy text (ASVS V3.4.3, V3.4.6); `itsme_origin` joins `form-action` (RG-1)."""
+def content_security_policy(
+    inline_styles: bool = True, itsme_origin: str | None = None, framable: bool = False
+) -> str:
+    """The policy text (ASVS V3.4.3, V3.4.6); `itsme_origin` joins `form-action` (RG-1);
+    `framable` lets the simulator's own pages frame this one (issue 19, see `framable`)."""
     style = "'self' 'unsafe-inline'" if inline_styles else "'self'"
     form_action = "'self'" + (f" {itsme_origin}" if itsme_origin else "")
     directives = {
@@ -106,7 +112,7 @@ def content_security_policy(inline_styles: bool = True, itsme_origin: str | None
         "manifest-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'none'",
-        "frame-ancestors": "'none'",
+        "frame-ancestors": "'self'" if framable else "'none'",
         "form-action": form_action,
     }
     return "; ".join(f"{name} {value}" for name, value in directives.items())
@@ -116,7 +122,15 @@ def current_policy(app: Flask) -> str:
     """The policy for this application's configuration (read per request: tests and the
     console may change ITSME_ISSUER after start-up)."""
     issuer = origin_of(app.config.get("ITSME_ISSUER"))
-    return content_security_policy(bool(app.config.get("SECURITY_INLINE_STYLES", True)), issuer)
+    inline = bool(app.config.get("SECURITY_INLINE_STYLES", True))
+    return content_security_policy(inline, issuer, framable())
+
+
+def framable() -> bool:
+    """Issue 19: pages inside a world (`/w/<id>/...`, a training world) may be framed by
+    the simulator's own pages, for the trainer's presenter view; the default world's
+    pages, the real portals' stand-ins, never are."""
+    return has_request_context() and request.environ.get(WORLD_KEY) is not None
 
 
 def _claims_login() -> bool:
@@ -131,7 +145,7 @@ def set_security_headers(response: Response) -> Response:
     headers.setdefault("Content-Security-Policy", current_policy(app))
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("X-Frame-Options", "SAMEORIGIN" if framable() else "DENY")
     headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")

@@ -12,7 +12,7 @@ from portal.faq import faq_for
 from portal.pdf import document_pdf
 from portal.rules.documents import is_available, portal_documents
 from portal.rules.guarantees import guarantee_table
-from portal.rules.themes import HOME_LAYOUTS, group_by_theme, theme_group
+from portal.rules.themes import group_by_theme, theme_group
 from portal.rules.visibility import catalogue_overview, visible_contracts
 from portal.views.context import catalogue, sim_today
 from portal.views.space import brand_space_blueprint
@@ -39,7 +39,7 @@ def index():
         "customer/home.html",
         groups=groups,
         hidden_count=len(visibility.hidden),
-        layout=HOME_LAYOUTS[g.brand],
+        layout=g.profile.home,
     )
 
 
@@ -49,7 +49,7 @@ def theme_page(theme: str):
     """CT-5: the page behind a theme's "Details" link on the MyP&V home: that theme's
     shown contracts with their key facts, and the total saved for pension (anchored
     `#savings`, where the home's total-saved link leads)."""
-    if not HOME_LAYOUTS[g.brand].theme_pages:
+    if not g.profile.home.theme_pages:
         abort(404)
     group = theme_group(_visibility().shown, catalogue(), theme)
     if group is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from datetime import datetime
 
 import pytest
 from sqlalchemy import event
@@ -80,3 +81,45 @@ def test_a_page_costs_the_same_queries_for_a_small_and_a_large_customer(
         counts.append(len([s for s in statements if re.match(r"\s*(SELECT|WITH)", s, re.I)]))
     assert counts[0] == counts[1], counts
     assert counts[0] <= 6, counts
+
+
+#: Issue 12: the SQL statements of each customer page for a logged-in customer, fixed.
+#: Every page reads the clock and the account (with its person and live session); then
+#: home, can't find: the brand's contracts; contract: the contract, its composition and
+#: its beneficiaries; documents: the contracts, their life documents, the account's
+#: digital consent and a paper-mail exception (DC-3); profile: the account with its
+#: person and the pending contact changes.
+EXACT_STATEMENTS = {
+    "/": 3,
+    "/contracts/{number}": 5,
+    "/documents": 6,
+    "/contracts/missing": 3,
+    "/help": 2,
+    "/profile": 4,
+}
+
+
+@pytest.mark.parametrize("path", EXACT_STATEMENTS)
+def test_each_customer_page_runs_exactly_its_fixed_number_of_statements(
+    app, client, db, login, freeze, path
+):
+    freeze(datetime(2026, 3, 2, 10, 0))
+    person, number = customer(db, 2)
+    login(person, Brand.PV)
+    with counted(app.extensions["db_engine"]) as statements:
+        response = client.get("/pv/nl" + path.format(number=number))
+    assert response.status_code == 200
+    assert "/pv/nl/logout" in response.get_data(as_text=True)  # logged in, not the landing
+    assert len(statements) == EXACT_STATEMENTS[path], statements
+
+
+def test_the_cached_frame_links_follow_the_script_root_the_brand_and_the_language(client):
+    """The frame's URLs are cached (issue 12); each request still gets its own: a world's
+    prefix, another language and another brand each give other links."""
+    for root in ("", "/w/7", ""):
+        for brand, lang in (("pv", "nl"), ("pv", "fr"), ("vivium", "fr")):
+            page = client.get(f"/{brand}/{lang}/help", environ_overrides={"SCRIPT_NAME": root})
+            html = page.get_data(as_text=True)
+            assert page.status_code == 200
+            assert f'href="{root}/{brand}/{lang}/help" data-testid="footer-help"' in html
+            assert f'href="{root}/static/portal.css"' in html
