@@ -59,7 +59,7 @@ def prepare(url: str, folder: str, customers: int, sample: int) -> list[tuple[st
     if not migrate.is_empty(engine):
         raise SystemExit(f"{url}: the database is not empty; give an empty one.")
     migrate.upgrade(engine)
-    session = make_session_factory(engine)()
+    session = make_session_factory(engine)() if not WORLD else world_session(url, folder)
     started = time.perf_counter()
     seed_customers(session, customers, seed=1, commit=True)
     print(f"seeded {customers:,} customers in {time.perf_counter() - started:.1f} s")
@@ -111,8 +111,27 @@ def prepare(url: str, folder: str, customers: int, sample: int) -> list[tuple[st
     return users
 
 
+WORLD: list[str] = []  # --world: the id of the world the pages are measured in
+
+
+def world_session(url: str, folder: str):
+    """--world: a new empty world (issue 14), the pages then measured under /w/<id>."""
+    from portal.app import create_app
+    from portal.worlds import now, service
+    from portal.worlds.datasets import Dataset
+
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": SECRET, "INSTANCE_PATH": folder})
+    registry = make_session_factory(app.extensions["db_engine"])()
+    worlds = app.extensions["worlds"]
+    made = service.create(registry, worlds, Dataset("empty"), now(), idle=86400, limit=50)
+    registry.commit()
+    WORLD[:] = [made.world.id]
+    return worlds.sessions(made.world.id)()
+
+
 def requests_of(users, page: str) -> list[tuple[str, str]]:
-    return [(f"/pv/nl{page.format(number=number)}", cookie) for cookie, number in users]
+    prefix = f"/w/{WORLD[0]}" if WORLD else ""
+    return [(f"{prefix}/pv/nl{page.format(number=number)}", cookie) for cookie, number in users]
 
 
 def check(port: int, users) -> None:
@@ -189,7 +208,12 @@ def main() -> None:
     parser.add_argument(
         "--database-url", help="an empty database (default: a temporary SQLite file)"
     )
+    parser.add_argument(
+        "--world", action="store_true", help="measure the pages in a non-default world"
+    )
     args = parser.parse_args()
+    if args.world:
+        WORLD.append("")  # prepare() makes the world and puts its id here
     args.seconds = min(max(args.seconds, 1.0), 120.0)  # bounded loads
     args.runs = min(max(args.runs, 1), 20)
     with tempfile.TemporaryDirectory() as folder:

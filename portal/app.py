@@ -11,8 +11,8 @@ from flask_wtf.csrf import CSRFProtect
 from auth import login as auth_login
 from auth import sessions as auth_sessions
 from auth.settings import AuthSettings
-from portal import converters, db, errors, hosts, i18n, security
-from portal.catalogue import default_catalogue, load_catalogue
+from models.catalogue import default_catalogue, load_catalogue
+from portal import converters, db, errors, hosts, i18n, security, transaction, worlds
 from portal.config import defaults
 from portal.sim import access as sim_access
 
@@ -42,11 +42,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["catalogue"] = load_catalogue(path) if path else default_catalogue()
 
     app.extensions["auth_settings"] = AuthSettings.from_config(app.config)
+    transaction.init_app(app)  # first: its after_request commit runs after all others
     converters.init_app(app)
     hosts.init_app(app)  # first: a foreign Host (DNS rebinding) is refused before anything
     sim_access.init_app(app)  # SIM_STUBS, console sign-in, tokens masked in access logs
     CSRFProtect(app)  # registers itself as app.extensions["csrf"]
     db.init_app(app)
+    worlds.init_app(app)  # /w/<id>/... : the request's world, before anything reads data
     i18n.init_app(app)
     auth_sessions.init_app(app)
     security.init_app(app)

@@ -2,17 +2,25 @@
 running simulator, print the rule coverage, write its HTML page, and exit non-zero when
 a scenario fails.
 
-Every scenario resets the simulator to the demo personas: point it at a simulator
-nobody is using.
+Every scenario resets its world to the demo personas. By default the command asks the
+simulator for a fresh world of its own (issue 14: `POST /sim/api/worlds`), runs the pack
+under that world's prefix with the world's token, and deletes the world afterwards: the
+default world and the worlds of other testers and pipelines are never touched, and two
+checks against one instance run side by side. `--world ID` runs in an existing world
+(it is reset), `--world default` in the default world (it is reset: nobody else may be
+using the simulator).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+import requests
 
 PACK = Path(__file__).resolve().parent.parent / "tests" / "acceptance"
 
@@ -63,6 +71,52 @@ def _check_url(_ctx, _param, value: str) -> str:
     return value
 
 
+NEW, DEFAULT = "new", "default"
+TIMEOUT = 60
+
+
+def _headers(token: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def _call(method: str, url: str, token: str | None, **kwargs) -> requests.Response:
+    try:
+        return requests.request(method, url, headers=_headers(token), timeout=TIMEOUT, **kwargs)
+    except requests.RequestException as exc:
+        raise click.ClickException(f"The simulator at {url} does not answer: {exc}") from None
+
+
+def new_world(url: str, token: str | None) -> dict:
+    """A fresh demo world on the simulator at `url` (its JSON, with its own token)."""
+    answer = _call("POST", f"{url}/sim/api/worlds", token, json={"dataset": "demo"})
+    if answer.status_code != 201:
+        try:
+            reason = answer.json().get("message") or answer.text
+        except ValueError:
+            reason = answer.text[:200]
+        raise click.ClickException(
+            f"The simulator refused a new world ({answer.status_code}): {reason}"
+        )
+    return answer.json()
+
+
+@contextmanager
+def target(url: str, token: str | None, world: str) -> Iterator[tuple[str, str | None]]:
+    """(URL, token) the pack runs against; a new world is deleted afterwards."""
+    url = url.rstrip("/")
+    if world == DEFAULT:
+        yield url, token
+    elif world != NEW:
+        yield f"{url}/w/{world}", token
+    else:
+        made = new_world(url, token)
+        click.echo(f"Running in the new world {made['id']} ({made['urls']['base']}).")
+        try:
+            yield f"{url}/w/{made['id']}", made["token"]
+        finally:
+            _call("DELETE", f"{url}/sim/api/worlds/{made['id']}", made["token"])
+
+
 @click.command("check", context_settings={"ignore_unknown_options": True})
 @click.option(
     "--url", required=True, callback=_check_url, help="The simulator, e.g. http://127.0.0.1:5000."
@@ -80,6 +134,13 @@ def _check_url(_ctx, _param, value: str) -> str:
     show_default=True,
     help="Directory of coverage.html and coverage.json.",
 )
+@click.option(
+    "--world",
+    default=NEW,
+    show_default=True,
+    help="'new': a fresh world of its own, deleted afterwards; a world id: that world "
+    "(reset!); 'default': the default world (reset!).",
+)
 @click.option("-k", "keyword", default=None, help="Only the scenarios matching this -k expression.")
 @click.option("--no-browser", is_flag=True, help="Leave out the @browser scenarios.")
 @click.argument("pytest_args", nargs=-1, type=click.UNPROCESSED)
@@ -87,11 +148,13 @@ def check(
     url: str,
     token: str | None,
     report: Path,
+    world: str,
     keyword: str | None,
     no_browser: bool,
     pytest_args: tuple[str, ...],
 ) -> None:
-    """Run the acceptance scenarios against the simulator at URL (it is reset!).
+    """Run the acceptance scenarios against the simulator at URL, in a fresh world of
+    their own unless --world says otherwise.
 
     Extra arguments go to pytest, e.g. `-- -x -m "RG-6 and pv"`.
     """
@@ -103,14 +166,16 @@ def check(
         )
     import pytest  # imported here: the simulator itself does not need it
 
-    args = pytest_arguments(
-        acceptance_pack(),
-        url,
-        token,
-        report.resolve(),
-        keyword=keyword,
-        browser=not no_browser,
-        extra=pytest_args,
-    )
-    code = pytest.main(args)
+    pack = acceptance_pack()
+    with target(url, token, world) as (where, world_token):
+        args = pytest_arguments(
+            pack,
+            where,
+            world_token,
+            report.resolve(),
+            keyword=keyword,
+            browser=not no_browser,
+            extra=pytest_args,
+        )
+        code = pytest.main(args)
     raise SystemExit(int(code))

@@ -1,13 +1,14 @@
-"""One engine per application, one SQLAlchemy session per request.
+"""One engine per application, one SQLAlchemy session per request, in the request's world.
 
 Sessions and commits belong to the entry points (a request, a CLI command), never to
-models or rules.
+models or rules. In a world other than the default (issue 14, portal.worlds) the session
+is bound to that world's storage: its database file (SQLite) or its schema (PostgreSQL).
 """
 
 from __future__ import annotations
 
 from flask import Flask, current_app, g
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from models.base import create_schema, make_engine, make_session_factory
 
@@ -21,15 +22,25 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(_close_session)
 
 
+def _factory() -> sessionmaker:
+    from portal.worlds import current_world
+
+    world = current_world()
+    if world is None:
+        return current_app.extensions["db_sessions"]
+    return current_app.extensions["worlds"].sessions(world.id)
+
+
 def get_session() -> Session:
-    """The session of the current request (or app context), opened on first use."""
+    """The session of the current request (or app context), opened on first use, in
+    the request's world."""
     if "db_session" not in g:
-        g.db_session = current_app.extensions["db_sessions"]()
+        g.db_session = _factory()()
     return g.db_session
 
 
 def new_session(app: Flask) -> Session:
-    """A session outside any request, for CLI commands and tests."""
+    """A session of the default world outside any request, for CLI commands and tests."""
     return app.extensions["db_sessions"]()
 
 

@@ -16,6 +16,12 @@ The itsme stub's person picker and the eID reader's card list (with their typed
 national numbers) let anyone become any customer. SIM_STUBS says who may use them:
 unset (`auto`), loopback clients and signed-in testers; `open`, everybody; `token`,
 signed-in testers only, even on loopback (behind a reverse proxy every request is local).
+
+Worlds (issue 14): each world has a console token of its own (`wt_<id>_...`, returned
+when it is created) that controls that world only: its console and API under
+`/w/<id>/sim/...` and its entry of the worlds API. The instance token controls every
+world. A world token shown anywhere else is refused (403), even from the loopback
+address, so that a script pointed at the wrong world stops at once.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from flask import (
 from itsdangerous import BadSignature
 
 from auth.sessions import NEUTRAL_COOKIE, brand_of_path
+from portal.worlds import current_world
+from portal.worlds import tokens as world_tokens
 
 API_PREFIX = "/sim/api/"
 SIGNED_IN = "sim_console"
@@ -65,8 +73,35 @@ def _fingerprint(token: str) -> str:
 
 
 def token_matches(given: str | None) -> bool:
+    """Whether `given` is the instance token."""
     token = current_app.config.get("SIM_TOKEN") or ""
     return bool(token and given) and hmac.compare_digest(token.encode(), given.encode())
+
+
+def world_in_question() -> tuple[str, str] | None:
+    """(id, token hash) of the world this request acts on: the world of its prefix, or
+    the world an entry of the worlds API names (set by that API before the guard)."""
+    world = current_world()
+    if world is not None:
+        return world.id, world.token_hash
+    return getattr(request, "world_entry", None)
+
+
+def world_token_matches(given: str | None) -> bool:
+    world = world_in_question()
+    return world is not None and world_tokens.token_fits(given, *world)
+
+
+def token_accepted(given: str | None) -> bool:
+    """The instance token, or the token of the world in question."""
+    return token_matches(given) or world_token_matches(given)
+
+
+def foreign_token(given: str | None) -> bool:
+    """A world token of another world than the one in question."""
+    owner = world_tokens.world_of_token(given)
+    world = world_in_question()
+    return owner is not None and (world is None or owner != world[0])
 
 
 def header_token() -> str:
@@ -91,24 +126,40 @@ def _neutral_flag() -> str | None:
     return data.get(SIGNED_IN) if isinstance(data, dict) else None
 
 
+def _world_fingerprint(world: tuple[str, str]) -> str:
+    return _fingerprint(f"world:{world[0]}:{world[1]}")
+
+
 def signed_in() -> bool:
-    """Whether this browser signed in with the current console token."""
-    token = current_app.config.get("SIM_TOKEN")
-    if not token:
-        return False
+    """Whether this browser signed in with the current instance token, or with the
+    token of the world in question."""
     flag = session.get(SIGNED_IN) if brand_of_path(request.path) is None else _neutral_flag()
-    return isinstance(flag, str) and hmac.compare_digest(flag, _fingerprint(token))
+    if not isinstance(flag, str):
+        return False
+    token = current_app.config.get("SIM_TOKEN")
+    if token and hmac.compare_digest(flag, _fingerprint(token)):
+        return True
+    world = world_in_question()
+    return world is not None and hmac.compare_digest(flag, _world_fingerprint(world))
 
 
-def sign_in() -> None:
+def sign_in(given: str) -> None:
+    """Remember in the session that the browser showed `given`, an accepted token."""
     session.pop("sim_token", None)  # the token in clear, as older versions kept it
-    session[SIGNED_IN] = _fingerprint(current_app.config["SIM_TOKEN"])
+    world = world_in_question()
+    if token_matches(given) or world is None:
+        session[SIGNED_IN] = _fingerprint(current_app.config["SIM_TOKEN"])
+    else:
+        session[SIGNED_IN] = _world_fingerprint(world)
 
 
 def allowed() -> bool:
+    given = header_token()
+    if foreign_token(given):
+        return False
     if is_loopback(request.remote_addr):
         return True
-    return token_matches(header_token()) or signed_in()
+    return token_accepted(given) or signed_in()
 
 
 def stubs_open() -> bool:
@@ -116,7 +167,7 @@ def stubs_open() -> bool:
     mode = current_app.config.get("SIM_STUBS") or "auto"
     if mode == "open" or (mode == "auto" and is_loopback(request.remote_addr)):
         return True
-    return signed_in() or token_matches(header_token())
+    return signed_in() or token_accepted(header_token())
 
 
 def local_path(target: str | None) -> str | None:
@@ -129,12 +180,12 @@ def local_path(target: str | None) -> str | None:
 def signin_url(back: str | None = None) -> str:
     """The sign-in page, coming back to `back` (default: the current page) afterwards."""
     here = request.full_path if request.query_string else request.path
-    return url_for("sim_signin.signin", next=back or here)
+    return url_for("sim_signin.signin", next=back or request.script_root + here)
 
 
 def url_without_token() -> str:
     args = [(key, value) for key, value in request.args.items(multi=True) if key != "token"]
-    return request.path + (f"?{urlencode(args)}" if args else "")
+    return request.script_root + request.path + (f"?{urlencode(args)}" if args else "")
 
 
 def render_signin(status: int, error: bool = False, target: str | None = None):
@@ -146,8 +197,8 @@ def guard():
     """before_request of the console and API blueprints."""
     api = request.path.startswith(API_PREFIX)
     if not api and request.method == "GET" and "token" in request.args:
-        if token_matches(request.args.get("token")):
-            sign_in()
+        if token_accepted(request.args.get("token")):
+            sign_in(request.args["token"])
         elif not allowed():
             return render_signin(403, error=True)
         return redirect(url_without_token())
@@ -167,9 +218,10 @@ def signin():
     if request.method == "GET":
         return render_signin(200, target=request.args.get("next"))
     target = request.form.get("next")
-    if not token_matches(request.form.get("token")):
+    given = request.form.get("token")
+    if not token_accepted(given):
         return render_signin(403, error=True, target=target)
-    sign_in()
+    sign_in(given or "")
     return redirect(local_path(target) or url_for("sim.dashboard"))
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -318,6 +319,12 @@ class World:
 
     def url(self, path: str) -> str:
         return path if path.startswith("http") else self.base_url + path
+
+    def local(self, path: str) -> str:
+        """A path of the simulator as the scenarios write it: without the prefix of the
+        simulator world the pack runs in (`/w/<id>`, issue 14)."""
+        prefix = urlsplit(self.base_url).path.rstrip("/")
+        return path[len(prefix) :] if prefix and path.startswith(f"{prefix}/") else path
 
     def close(self) -> None:
         for customer in self.customers.values():

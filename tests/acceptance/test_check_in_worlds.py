@@ -1,0 +1,62 @@
+"""`portal-sim check` runs in a fresh world of its own (issue 14): two checks started
+together against one live instance both pass, and the default world is never reset."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import requests
+from werkzeug.serving import make_server
+
+from portal.db import new_session
+
+PORTAL_SIM = Path(sys.executable).with_name("portal-sim")
+SUBSET = "(RG-6 or RG-7) and not browser"
+
+
+@pytest.fixture
+def live_url(app, no_stale_world_schemas):
+    """The app served by a real server on 127.0.0.1, on a free port."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def start_check(url: str, report: Path) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEST_")}
+    command = [str(PORTAL_SIM), "check", "--url", url, "--report", str(report)]
+    return subprocess.Popen(
+        [*command, "--", "-q", "-p", "no:randomly", "-m", SUBSET],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_two_checks_started_together_both_pass_and_leave_the_default_world_alone(
+    app, live_url, tmp_path
+):
+    from models.sim import FaultName, set_fault
+
+    with new_session(app) as session:  # a tester's state in the default world
+        set_fault(session, FaultName.LETTER_LOST, True)
+        session.commit()
+    runs = [start_check(live_url, tmp_path / name) for name in ("one", "two")]
+    outputs = [run.communicate(timeout=600)[0] for run in runs]
+    for run, output in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, output[-3000:]
+        assert "Running in the new world" in output
+    assert requests.get(f"{live_url}/sim/api/faults", timeout=10).json()["letter_lost"] is True
+    assert requests.get(f"{live_url}/sim/api/personas", timeout=10).json()["personas"] == []
+    assert requests.get(f"{live_url}/sim/api/worlds", timeout=10).json()["worlds"] == []
