@@ -166,6 +166,13 @@ class NationalNumbers:
         self.taken = taken if taken is not None else frozenset()
         self._issued = array("H", bytes(2 * 2 * (self.LAST - self.FIRST + 1)))
 
+    def counters(self) -> array:
+        """A copy of the counters, to go back to with `set_counters`."""
+        return array("H", self._issued)
+
+    def set_counters(self, counters: array) -> None:
+        self._issued = array("H", counters)
+
     def issue(self, ordinal: int, sex: str) -> tuple[str, int]:
         """A fresh number for someone born on day `ordinal` (date.toordinal), and the
         birth day it encodes: the same day unless all 499 serials of it are used."""

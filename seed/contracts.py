@@ -12,6 +12,7 @@ from math import sqrt
 from random import Random
 from typing import Any
 
+from models.brands import PROFILES
 from seed.belgium import REFERENCE_DATE, LanguagePools
 from seed.columns import CONTRACT_INDEX, override, row_value
 from seed.products import LEGAL_HEIRS, LIFE, PREMIUMS, RISK_NOTES
@@ -53,6 +54,13 @@ class ContractMaker:
     ref_day: int  # index in MONTH_DAYS of the reference's day (or of the 28th before it)
     open_days: int  # start days of the reference year before the reference's month
     ref_ordinal: int
+    portfolios: dict[str, list[int]]  # BK-3: the generated intermediaries' ids by brand
+
+    def intermediary_of(self, brand: str, holder_id: int) -> int | None:
+        """BK-3: the intermediary of a holder's contracts of a brand, the holder's id modulo
+        the brand's portfolios (`seed.intermediaries.plan_portfolios`); None without."""
+        ids = self.portfolios.get(brand)
+        return ids[holder_id % len(ids)] if ids else None
 
     def set_reference(self, day: date = REFERENCE_DATE) -> None:
         """The fixed day the generated dates count from (`seed.belgium.REFERENCE_DATE`
@@ -90,10 +98,10 @@ class ContractMaker:
         )
         if risk is None:
             risk = self._risk(batch, holder, product, cid, premium, year, spec)
-        # 7 (Vivium) or 8 (P&V), the id, a check digit: unique, and unlike the personas'
-        number = f"{'7' if brand == 'vivium' else '8'}{cid:08d}{cid % 7}"
+        # the brand's prefix, the id, a check digit: unique, and unlike the personas'
+        number = f"{PROFILES[brand].contract_prefix}{cid:08d}{cid % 7}"
         row = (cid, number, brand, holder.id, product, self.lines[product], status, start,
-               renewal, end, premium, *risk)  # fmt: skip
+               renewal, end, premium, *risk, self.intermediary_of(brand, holder.id))  # fmt: skip
         if spec:
             row = override(row, {k: v for k, v in spec.items() if k != "holder_id"}, CONTRACT_INDEX)
         batch.contracts.append(row)

@@ -115,6 +115,7 @@ class Generator(PersonMaker, ContractMaker):
         self.counts = expand([n for n, _ in CONTRACT_COUNTS], [w for _, w in CONTRACT_COUNTS], 100)
         self.houses = {language: house_numbers(language) for language in LANGUAGES}
         self.mobile_prefixes = mobile_prefixes()
+        self.portfolios: dict[str, list[int]] = {}  # set by seed.bulk before drawing
 
     def batch(self, count: int) -> Batch:
         """The rows of the next `count` customers. The cyclic garbage collector pauses
@@ -129,6 +130,17 @@ class Generator(PersonMaker, ContractMaker):
             if enabled:
                 gc.enable()
         return batch
+
+    def checkpoint(self) -> tuple:
+        """The state the next batch starts from: random source, ids, number counters."""
+        return self.rng.getstate(), list(self.ids), self.numbers.counters()
+
+    def restore(self, state: tuple) -> None:
+        """Go back to a `checkpoint`: the next batch is drawn again the same way."""
+        rng_state, ids, counters = state
+        self.rng.setstate(rng_state)
+        self.ids = list(ids)
+        self.numbers.set_counters(counters)
 
     def customer(self, batch: Batch, fixed: Mapping[str, Any] = EMPTY) -> list[int]:
         """Append one customer to `batch`; return the ids of its person rows."""

@@ -1,6 +1,7 @@
 """The intermediary's view of one customer, as P&V's Connect 360 and Vivium's V-Connect
 show it (BK-1, BK-2, BK-3, PD-2), the customer search, and what an intermediary asks
-support for: a paper-mail exception (DC-3) or a missing document (DC-2). Callers commit."""
+support for: a paper-mail exception (DC-3) or a missing document (DC-2). Services flush;
+the unit of work of the request commits."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import segno
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from auth.errors import AuthRefusal
@@ -22,45 +23,23 @@ from models import (
     Person,
     SupportRequest,
 )
-from models.brands import PROFILES
+from models.brands import PROFILES, IntermediaryTool
+from models.catalogue import Catalogue
 from models.enums import Brand, DocumentKind
 from models.paper import PaperStatus
 from portal import queries
-from portal.backoffice.desk import DeskError, clean_text, printable
-from portal.backoffice.publishing import (
-    Delivery,
-    account_in,
-    delivery_mode,
-    exceptions_of,
-    parse_year,
-)
-from portal.catalogue import Catalogue
+from portal.backoffice.delivery import Delivery, account_in, delivery_mode, exceptions_of
+from portal.backoffice.desk import clean_text, printable
+from portal.backoffice.errors import Conflict, Invalid, NotFound
+from portal.backoffice.publishing import parse_year
+from portal.backoffice.search import name_starts_with
 from portal.rules.contacts import ContactDetails, intermediary_view
 from portal.rules.documents import portal_documents
 from portal.rules.guarantees import GuaranteeBlock, guarantee_table
 from portal.rules.themes import ThemeGroup, group_by_theme
 from portal.rules.visibility import HiddenContract, visible_contracts
-from portal.sim.outbox import escape_like
 
 SEARCH_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class Tool:
-    """What the intermediary's tool of a brand shows beyond the customer's own view."""
-
-    name: str
-    role: str  # who uses it: "agent" (P&V) or "broker" (Vivium)
-    shows_onboarding: bool  # BK-1: Connect 360's MyP&V flag and date
-    landing_qr: str | None  # BK-1: the QR code to the portal's landing page
-
-
-TOOLS = {
-    Brand.PV: Tool(
-        PROFILES[Brand.PV].intermediary_tool, "agent", True, PROFILES[Brand.PV].real_url
-    ),
-    Brand.VIVIUM: Tool(PROFILES[Brand.VIVIUM].intermediary_tool, "broker", False, None),
-}
 
 
 @dataclass(frozen=True)
@@ -72,7 +51,7 @@ class Onboarding:
 @dataclass(frozen=True)
 class BrokerView:
     brand: Brand
-    tool: Tool
+    tool: IntermediaryTool
     person: Person
     contracts: list[Contract]
     onboarding: Onboarding | None
@@ -88,7 +67,7 @@ class BrokerView:
     today: date  # the simulated clock's, for what is worked out when shown (CT-3)
 
 
-def onboarding(tool: Tool, account: Account | None) -> Onboarding | None:
+def onboarding(tool: IntermediaryTool, account: Account | None) -> Onboarding | None:
     """BK-1: P&V's tool flags the customer's MyP&V onboarding with its date (the account's
     creation); Vivium brokers are not told of a registration at all."""
     if not tool.shows_onboarding:
@@ -104,7 +83,7 @@ def qr_svg(url: str | None) -> str | None:
 
 
 def customer(db: Session, brand: Brand, person_id: int) -> tuple[Person, list[Contract]]:
-    """A customer of this brand with every contract of this brand, or DeskError 404."""
+    """A customer of this brand with every contract of this brand, or NotFound."""
     person = db.get(Person, person_id)
     contracts = list(
         db.scalars(
@@ -115,7 +94,7 @@ def customer(db: Session, brand: Brand, person_id: int) -> tuple[Person, list[Co
         )
     )
     if person is None or not contracts:
-        raise DeskError(404, "customer_not_found", f"No {brand.value} customer {person_id}.")
+        raise NotFound("customer_not_found", f"No {brand.value} customer {person_id}.")
     return person, contracts
 
 
@@ -126,7 +105,7 @@ def build_view(
     plus the hidden contracts marked with their reason; PD-2: contact details as they
     reached the intermediary's tool by now; BK-1: the onboarding flag where the tool has it."""
     person, contracts = customer(db, brand, person_id)
-    tool = TOOLS[brand]
+    tool = PROFILES[brand].tool
     visibility = visible_contracts(contracts, brand, person.segment, catalogue)
     shown_ids = {c.id for c in visibility.shown}
     changes = db.scalars(
@@ -167,26 +146,30 @@ class Hit:
     brands: list[str]
 
 
+def holder_of(number: str) -> Select:
+    """The holder of the contract of this number (an index lookup)."""
+    return select(Contract.holder_id).where(Contract.number == number)
+
+
 def search(db: Session, text: str, limit: int = SEARCH_LIMIT) -> list[Hit]:
-    """Customers by name, national number or contract number; at most `limit` of them."""
+    """Customers by name, national number or contract number; at most `limit` of them.
+    The person records alone are searched (no join to every contract): the holder of a
+    contract number looked up first (inside the OR, PostgreSQL would read every record),
+    then a national number or a name through their indexes, a name as "first last" or
+    "last first" starting with the text, letter case aside ("peeters", "Louise Pee"; no
+    longer a piece from the middle of a name)."""
     q = " ".join(printable(text or "").split())[:80]
     if len(q) < 2:
         return []
     digits = "".join(ch for ch in q if ch.isdigit())
-    query = select(Person).outerjoin(Contract, Contract.holder_id == Person.id)
     if not any(ch.isalpha() for ch in q):
-        query = query.where(or_(Person.national_number == digits, Contract.number == (digits or q)))
+        holders = list(db.scalars(holder_of(digits or q)))
+        where = or_(Person.national_number == digits, Person.id.in_(holders))
     else:
-        like = f"%{escape_like(q)}%"
-        number = normalise_contract_number(q) or q
-        query = query.where(
-            or_(
-                (Person.first_name + " " + Person.last_name).ilike(like, escape="\\"),
-                (Person.last_name + " " + Person.first_name).ilike(like, escape="\\"),
-                Contract.number == number,
-            )
-        )
-    people = list(db.scalars(query.distinct().order_by(Person.last_name, Person.id).limit(limit)))
+        holders = list(db.scalars(holder_of(normalise_contract_number(q) or q)))
+        where = or_(name_starts_with(q, db.get_bind().dialect.name), Person.id.in_(holders))
+    query = select(Person).where(where).order_by(Person.last_name, Person.id).limit(limit)
+    people = list(db.scalars(query))
     brands: dict[int, set[str]] = {p.id: set() for p in people}
     rows = db.execute(
         select(Contract.holder_id, Contract.brand).where(Contract.holder_id.in_(list(brands)))
@@ -200,11 +183,11 @@ def _reply_to(db: Session, brand: Brand, person: Person, given: object, now: dat
     """The customer's address: the one given, else the account's, else the known one."""
     if given:
         if not isinstance(given, str):
-            raise DeskError(422, "invalid_email", "email must be an email address.")
+            raise Invalid("invalid_email", "email must be an email address.")
         try:
             return parse_email(given)
         except AuthRefusal as exc:
-            raise DeskError(422, "invalid_email", "email is not a valid address.") from exc
+            raise Invalid("invalid_email", "email is not a valid address.") from exc
     account = account_in(db, brand, person.id)
     if account is not None:
         return account.email
@@ -241,12 +224,12 @@ def request_paper(
     person, _contracts = customer(db, brand, person_id)
     account = account_in(db, brand, person.id)
     if account is None:
-        raise DeskError(409, "not_registered", "Without an account the customer gets letters.")
+        raise Conflict("not_registered", "Without an account the customer gets letters.")
     exceptions = exceptions_of(db, brand, person.id)
     if delivery_mode(account, exceptions).mode == "paper":
-        raise DeskError(409, "already_paper", "An approved exception is already in force.")
+        raise Conflict("already_paper", "An approved exception is already in force.")
     if any(e.status == PaperStatus.REQUESTED for e in exceptions):
-        raise DeskError(409, "already_requested", "An exception is already waiting for support.")
+        raise Conflict("already_requested", "An exception is already waiting for support.")
     email = _reply_to(db, brand, person, body.get("email"), now)
     req = _new_request(db, brand, person, "paper_exception", email, body.get("message"), now)
     db.flush()
@@ -274,15 +257,15 @@ def request_document(
     number = normalise_contract_number(raw_number) if isinstance(raw_number, str) else ""
     contract = next((c for c in contracts if c.number == number), None)
     if contract is None:
-        raise DeskError(422, "invalid_contract", "contract_number is not this customer's.")
+        raise Invalid("invalid_contract", "contract_number is not this customer's.")
     kind = body.get("document_kind")
     if not isinstance(kind, str) or kind not in {k.value for k in DocumentKind}:
         kinds = ", ".join(k.value for k in DocumentKind)
-        raise DeskError(422, "invalid_kind", f"document_kind is one of {kinds}.")
+        raise Invalid("invalid_kind", f"document_kind is one of {kinds}.")
     year = parse_year(body.get("year"), now)
     email = _reply_to(db, brand, person, body.get("email"), now)
     if not email:
-        raise DeskError(422, "email_required", "The customer has no known email: give one.")
+        raise Invalid("email_required", "The customer has no known email: give one.")
     req = _new_request(db, brand, person, "missing_document", email, body.get("message"), now)
     req.contract_number, req.document_kind, req.document_year = contract.number, kind, year
     return req

@@ -18,8 +18,11 @@ from sqlalchemy.orm import Session
 from models import Channel, OutboxMessage
 from models.enums import Brand
 from models.outbox import DeliveryStatus
+from portal.backoffice.search import escape_like
 
 REVEAL_UNDELIVERED = "undelivered"
+PAGE_SIZE = 50  # messages per page, newest first; `before` turns the page
+LAST_ID = 2**63 - 1  # the largest id a `before` may give
 # Control characters (a NUL byte: PostgreSQL refuses it) and lone surrogates (no UTF-8).
 UNSTORABLE = ("Cc", "Cs")
 
@@ -30,8 +33,9 @@ class OutboxFilter:
     channel: Channel | None = None
     recipient: str | None = None
     kind: str | None = None
-    limit: int = 100
+    limit: int = PAGE_SIZE
     reveal: bool = False  # show the content of messages not (or never) delivered
+    before: int | None = None  # only messages older than this id (the next page)
 
     @classmethod
     def parse(cls, args) -> OutboxFilter:
@@ -53,12 +57,7 @@ class OutboxFilter:
             except ValueError as exc:
                 raise ValueError(name) from exc
 
-        try:
-            limit = int(args.get("limit") or 100)
-        except ValueError as exc:
-            raise ValueError("limit") from exc
-        if not 1 <= limit <= 1000:
-            raise ValueError("limit")
+        limit = _bounded(args.get("limit"), "limit", 1000) or PAGE_SIZE
         reveal = text("reveal", 20)
         if reveal not in (None, REVEAL_UNDELIVERED):
             raise ValueError("reveal")
@@ -69,11 +68,27 @@ class OutboxFilter:
             kind=text("kind", 40),
             limit=limit,
             reveal=reveal is not None,
+            before=_bounded(args.get("before"), "before", LAST_ID),
         )
 
 
+def _bounded(raw: object, name: str, largest: int) -> int | None:
+    """A whole number from 1 to `largest` written in ASCII digits (or given as a number,
+    by the command line), None when absent; anything else raises ValueError naming it."""
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= largest:
+        raise ValueError(name)
+    return int(text)
+
+
 def list_messages(db: Session, f: OutboxFilter) -> list[OutboxMessage]:
+    """One page of messages, newest first: a walk down the primary key from `before`
+    (keyset pagination), however many messages the outbox holds."""
     query = select(OutboxMessage)
+    if f.before:
+        query = query.where(OutboxMessage.id < f.before)
     if f.brand:
         query = query.where(OutboxMessage.brand == f.brand)
     if f.channel:
@@ -81,14 +96,13 @@ def list_messages(db: Session, f: OutboxFilter) -> list[OutboxMessage]:
     if f.kind:
         query = query.where(OutboxMessage.kind == f.kind)
     if f.recipient:
-        query = query.where(
-            OutboxMessage.recipient.ilike(f"%{escape_like(f.recipient)}%", escape="\\")
-        )
+        pattern = f"%{escape_like(f.recipient)}%"
+        if db.get_bind().dialect.name == "sqlite":  # its LIKE ignores ASCII case already:
+            match = OutboxMessage.recipient.like(pattern, escape="\\")  # no lower() per row
+        else:
+            match = OutboxMessage.recipient.ilike(pattern, escape="\\")
+        query = query.where(match)
     return list(db.scalars(query.order_by(OutboxMessage.id.desc()).limit(f.limit)))
-
-
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)
@@ -106,30 +120,6 @@ def shown(message: OutboxMessage, now: datetime, reveal: bool = False) -> Shown:
     status = message.status(now)
     delivered = status == DeliveryStatus.DELIVERED
     return Shown(message, status, delivered or reveal, reveal and not delivered)
-
-
-def as_json(message: OutboxMessage, now: datetime, reveal: bool = False) -> dict:
-    """The envelope (brand, channel, kind, recipient, posted, expected delivery, status),
-    and `subject`, `body` and `code` only when delivered (else null), or revealed."""
-    view = shown(message, now, reveal)
-    return {
-        "id": message.id,
-        "brand": message.brand.value,
-        "channel": message.channel.value,
-        "kind": message.kind,
-        "language": message.language.value,
-        "recipient": message.recipient,
-        "status": view.status.value,
-        "posted_at": message.posted_at.isoformat(),
-        "expected_at": message.deliver_at.isoformat(),
-        "deliver_at": message.deliver_at.isoformat(),
-        "delivered": view.status == DeliveryStatus.DELIVERED,
-        "lost": bool(message.lost),
-        "revealed": view.revealed,
-        "subject": message.subject if view.readable else None,
-        "body": message.body if view.readable else None,
-        "code": message.code if view.readable else None,
-    }
 
 
 def realism(reveal: bool) -> str:

@@ -19,8 +19,8 @@ from stdnum.be import nn, vat
 
 from auth.validation import parse_email
 from models import Beneficiary, Contract, Document, LifeComponent, Person
+from models.catalogue import load_catalogue
 from models.enums import LIFE_DOCUMENT_KINDS, ContractStatus, Segment
-from portal.catalogue import load_catalogue
 from portal.rules.visibility import hidden_reason
 from seed.columns import TABLES, missing_columns
 from seed.generator import Generator, Options, parse_mix

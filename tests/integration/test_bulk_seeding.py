@@ -1,0 +1,72 @@
+"""Bulk seeding on a real session: the batches drawn ahead in a second process give the
+very rows of drawing them in-process, also when another writer adds people between two
+batches; the SQLite durability setting comes back after seeding."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models import Beneficiary, Contract, Document, LifeComponent, Person
+from seed import build
+from seed.bulk import seed_customers
+from seed.columns import TABLES
+
+TABLE_MODELS = (Person, Contract, LifeComponent, Beneficiary, Document)
+
+
+def snapshot(db) -> list[list[tuple]]:
+    """Every generated column of every row, table by table, in id order."""
+    tables = []
+    for model, columns, _ in TABLES:
+        table = model.__table__
+        rows = db.execute(select(*(table.c[c] for c in columns)).order_by(table.c.id))
+        tables.append([tuple(row) for row in rows])
+    return tables
+
+
+def clear(db) -> None:
+    for model in reversed(TABLE_MODELS):
+        db.query(model).delete()
+    db.commit()
+
+
+def seed_with_a_writer_between_batches(db, bulk: bool) -> list[list[tuple]]:
+    """Seed 3 batches; after the first, another writer adds a person (the same one, with
+    the same id, in every run)."""
+
+    def other_writer(_size: int) -> None:
+        if db.scalar(select(Person.id).where(Person.last_name == "Interloper")) is None:
+            build.add_person(db, id=10_000, serial=997, first_name="Ivo", last_name="Interloper")
+            db.commit()
+
+    seed_customers(db, 90, 7, batch_size=30, commit=True, bulk=bulk, progress=other_writer)
+    return snapshot(db)
+
+
+def test_batches_drawn_ahead_are_the_rows_drawn_in_process(db):
+    seed_customers(db, 90, 5, batch_size=30, commit=True)
+    in_process = snapshot(db)
+    clear(db)
+    seed_customers(db, 90, 5, batch_size=30, commit=True, bulk=True)
+    assert snapshot(db) == in_process
+    assert len(in_process[0]) >= 90
+
+
+def test_batches_drawn_ahead_are_drawn_again_after_another_writers_people(db):
+    in_process = seed_with_a_writer_between_batches(db, bulk=False)
+    clear(db)
+    ahead = seed_with_a_writer_between_batches(db, bulk=True)
+    assert ahead == in_process
+    ids = [row[0] for row in ahead[0]]
+    assert len(ids) == len(set(ids)) and ids[-1] > 10_000
+    numbers = [row[1] for row in ahead[0]]
+    interloper = db.scalar(select(Person.national_number).where(Person.last_name == "Interloper"))
+    assert numbers.count(interloper) == 1  # the generated people avoid the writer's number
+
+
+def test_sqlite_seeding_waits_for_the_disk_again_afterwards(db):
+    seed_customers(db, 60, 3, batch_size=30, commit=True, bulk=True)
+    connection = db.connection()
+    if connection.dialect.name == "sqlite":
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    assert db.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) is not None
