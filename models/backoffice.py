@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    func,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, str_enum
 from models.enums import Brand, ContractStatus, DocumentKind, Language, Line, Segment, VehicleKind
+from models.intermediary import Intermediary
 
 
 class Person(Base):
@@ -47,6 +58,21 @@ class Person(Base):
         return (f"{self.street} {self.house_number}", f"{self.postcode} {self.city}")
 
 
+def _name_key(first: ColumnElement, second: ColumnElement) -> ColumnElement[str]:
+    """lower(first || ' ' || second), written without bound parameters so that a query
+    using it matches the index on it (SQLite compares the expressions)."""
+    return func.lower(first.op("||")(literal_column("' '")).op("||")(second))
+
+
+# The back-office name search matches a prefix of either (portal/backoffice/search.py).
+PERSON_NAME_KEYS = (
+    _name_key(Person.__table__.c.first_name, Person.__table__.c.last_name),
+    _name_key(Person.__table__.c.last_name, Person.__table__.c.first_name),
+)
+Index("ix_person_name_first_last", PERSON_NAME_KEYS[0])
+Index("ix_person_name_last_first", PERSON_NAME_KEYS[1])
+
+
 class Contract(Base):
     """One insurance contract of one brand; the insured risk sits in typed columns."""
 
@@ -77,8 +103,13 @@ class Contract(Base):
     main_driver: Mapped[str | None] = mapped_column(String(120))
     risk_address: Mapped[str | None] = mapped_column(String(200))
     risk_note: Mapped[str | None] = mapped_column(String(200))
+    # BK-3: the agent or broker whose portfolio holds the contract (models/intermediary.py)
+    intermediary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intermediary.id", ondelete="SET NULL"), index=True
+    )
 
     holder: Mapped[Person] = relationship(back_populates="contracts", lazy="raise")
+    intermediary: Mapped[Intermediary | None] = relationship(lazy="raise")
     components: Mapped[list[LifeComponent]] = relationship(
         order_by="LifeComponent.position", lazy="raise", cascade="all, delete-orphan"
     )

@@ -11,12 +11,13 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from models import Account, Contract, Person
+from models import Account, Contract, Intermediary, Person
 
 FIELDS = (
     "person_id", "national_number", "birth_date", "sex", "language", "segment",
     "first_name", "last_name", "records", "email", "mobile", "vivium_contracts",
     "pv_contracts", "ended_contracts", "vivium_account", "pv_account",
+    "vivium_intermediary", "pv_intermediary",
 )  # fmt: skip
 LISTS = ("vivium_contracts", "pv_contracts", "ended_contracts")
 
@@ -39,7 +40,14 @@ def customer_facts(connection: Connection) -> Iterator[dict[str, Any]]:
         accounts.setdefault(person_id, {})[str(brand.value)] = email
     contracts = iter(
         connection.execute(
-            select(Contract.holder_id, Contract.brand, Contract.number, Contract.status)
+            select(
+                Contract.holder_id,
+                Contract.brand,
+                Contract.number,
+                Contract.status,
+                Intermediary.producer_number,
+            )
+            .outerjoin(Intermediary, Intermediary.id == Contract.intermediary_id)
             .order_by(Contract.holder_id, Contract.id)
             .execution_options(yield_per=5000)
         )
@@ -80,11 +88,15 @@ def _person_facts(row, records: dict[str, int], accounts: dict[int, dict[str, st
         "ended_contracts": [],
         "vivium_account": mine.get("vivium"),
         "pv_account": mine.get("pv"),
+        "vivium_intermediary": None,  # BK-3: the producer number of his agent or broker
+        "pv_intermediary": None,
     }
 
 
 def _add_contract(facts: dict, contract) -> None:
     brand = contract.brand.value
+    if contract.producer_number and facts[f"{brand}_intermediary"] is None:
+        facts[f"{brand}_intermediary"] = contract.producer_number
     if contract.status.value == "active":
         facts[f"{brand}_contracts"].append(contract.number)
     else:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Brand, ContractStatus, DocumentKind, Language, Segment
 from seed.build import add_contract, add_document, add_life_documents, add_person
+from seed.intermediaries import seed_demo_intermediaries
 
 PATH = Path(__file__).with_name("personas.toml")
 
@@ -55,12 +56,13 @@ def load_definitions(path: Path = PATH) -> list[dict]:
 def seed_personas(session: Session, path: Path = PATH) -> list[Persona]:
     """Add every persona to the session (the caller commits)."""
     made = []
+    holders = seed_demo_intermediaries(session)  # BK-3: each contract in a portfolio
     for raw in load_definitions(path):
         people = [add_person(session, **_person_fields(p)) for p in raw["people"]]
         for c in raw.get("contracts", []):
-            contract = add_contract(
-                session, people[c.get("holder", 0)], c["product"], **_contract_fields(c)
-            )
+            fields = _contract_fields(c)
+            fields["intermediary"] = holders.get((raw["key"], fields["brand"]))
+            contract = add_contract(session, people[c.get("holder", 0)], c["product"], **fields)
             if "life_documents" in c:
                 add_life_documents(session, contract, c["life_documents"])
             for doc in c.get("other_documents", []):

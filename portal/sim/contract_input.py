@@ -11,6 +11,7 @@ from models import ContractStatus, VehicleKind
 from portal.sim.input_checks import (
     Checker,
     Refused,
+    boolean,
     choice,
     clean_fields,
     integer,
@@ -75,6 +76,7 @@ def contract(today: date) -> Checker:
         "components": items(COMPONENT, 20),
         "beneficiaries": items(BENEFICIARY, 20),
         "life_documents": items(integer(1900, today.year), 130),
+        "s2_pack": boolean,  # S2-1: the VIVIUM S² Pack on a Vivium car contract
     }
 
     def check(value: Any) -> dict:
@@ -96,3 +98,5 @@ def _consistent(spec: dict) -> None:
     kind, product = spec.get("vehicle_kind"), spec.get("product")
     if kind and product and kind not in VEHICLE_PRODUCTS.get(product, ()):
         raise Refused(f"a {product} contract insures no {kind}", "vehicle_kind")
+    if spec.get("s2_pack") and product != "car":
+        raise Refused("the S² Pack is an option of car contracts", "s2_pack")

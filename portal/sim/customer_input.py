@@ -132,8 +132,15 @@ def clean_customer(body: Mapping[str, Any], today: date) -> tuple[int | None, di
     seed = values.pop("seed", None)
     _agree_with_number(values, today)
     brand = values.get("brand")
+    packs = []
     for i, spec in enumerate(values.get("contracts") or ()):
         _sold_by(spec, brand, f"contracts[{i}]")
+        if spec.pop("s2_pack", False):
+            if (spec.get("brand") or brand) == "pv":
+                raise Refused("the S² Pack is a Vivium option", f"contracts[{i}].s2_pack")
+            packs.append(i)
+    if packs:
+        values["s2_packs"] = packs  # S2-1: indexes of the contracts taking the pack
     return seed, values
 
 

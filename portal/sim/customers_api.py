@@ -5,17 +5,20 @@ already given to another contract: 409. The answer lists every record made."""
 
 from __future__ import annotations
 
-from flask import jsonify
+from flask import current_app, jsonify
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from models import Contract, Person
+from models import Contract, Intermediary, Person
 from models.sim import clock_now
+from portal.backoffice.errors import Invalid
+from portal.backoffice.s2pack import add_s2_pack
 from portal.db import get_session
 from portal.sim.blueprints import api, api_error, json_body
 from portal.sim.customer_input import clean_customer
 from portal.sim.input_checks import Refused
 from seed.customer import create_customer as generate_customer
+from seed.intermediaries import place
 
 
 def _taken_number(db, specs: list[dict]) -> str | None:
@@ -49,7 +52,22 @@ def _contract(contract: Contract) -> dict:
         "number": contract.number,
         "product": contract.product,
         "status": contract.status.value,
+        "intermediary_id": contract.intermediary_id,
     }
+
+
+def _intermediary(db, chosen: object) -> Intermediary | None:
+    """BK-3: the agent or broker a producer number names (`intermediary`); without one
+    the customer goes into a generated portfolio."""
+    if chosen is None:
+        return None
+    found = db.scalars(
+        select(Intermediary).where(Intermediary.producer_number == str(chosen)[:10])
+    ).one_or_none()
+    if found is None:
+        raise Invalid("invalid_customer", "intermediary: no such producer number.",
+                      field="intermediary")  # fmt: skip
+    return found
 
 
 @api.post("/customers")
@@ -61,22 +79,27 @@ def create_customer():
         body = json_body()
     except ValueError as exc:
         return api_error(400, "invalid_body", str(exc))
+    intermediary = _intermediary(db, body.pop("intermediary", None))
     try:
         seed, overrides = clean_customer(body, clock_now(db).date())
     except Refused as exc:
         return api_error(422, "invalid_customer", str(exc), field=exc.field)
+    packs = overrides.pop("s2_packs", [])  # S2-1: contracts taking the S² Pack
     taken = _taken_number(db, overrides.get("contracts") or [])
     if taken:
         return api_error(409, "contract_number_taken", f"contracts: the number {taken} is taken.")
     try:
         created = generate_customer(db, seed, **overrides)
+        db.flush()  # here, so that a taken number is a 409 and not a failing commit
+        place(db, created.contracts, intermediary)  # BK-3
+        method = current_app.extensions["auth_settings"].password_hash
+        for index in packs:
+            add_s2_pack(db, created.contracts[index], clock_now(db), hash_method=method)
         body = {
             **_person(created.people[0]),
             "records": [_person(p) for p in created.people],
             "contracts": [_contract(c) for c in created.contracts],
         }
-        db.commit()
     except IntegrityError:  # the same number chosen by two testers at the same moment
-        db.rollback()
         return api_error(409, "contract_number_taken", "contracts: a number is taken.")
     return jsonify(body), 201

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from stdnum.be import nn
 
 from models import Base, Contract, Person
+from models.catalogue import load_catalogue
 from models.enums import VehicleKind
-from portal.catalogue import load_catalogue
 from seed.demo import load_demo
 
 PLATE = re.compile(r"^[A-Z0-9]{1,8}$")

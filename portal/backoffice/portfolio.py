@@ -1,0 +1,165 @@
+"""An intermediary's own portfolio in Connect 360 (P&V agents) and V-Connect (Vivium
+brokers): sign-in, search, a customer's account and a policy (BK-1, BK-2, BK-3, PD-2).
+
+An intermediary sees his own customers and contracts only: anybody else's answers
+NotFound, the same as a customer who does not exist (BK-2: never less than the
+customer, not everybody's customers). Services flush only; callers commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash
+
+from auth.validation import normalise_contract_number
+from models import Account, Contract, Intermediary, Person
+from models.catalogue import Catalogue
+from models.enums import Brand
+from portal.backoffice import broker
+from portal.backoffice.desk import printable
+from portal.backoffice.errors import Forbidden, NotFound
+from portal.backoffice.search import escape_like
+from portal.rules.portfolio import PolicyCounts, active_policy_counts, normalise_plate
+
+PICK_LIMIT = 40
+SEARCH_LIMIT = 25
+DUMMY_HASH = "scrypt:32768:8:1$x$" + "0" * 128
+
+
+def intermediary(db: Session, brand: Brand, intermediary_id: object) -> Intermediary:
+    """The signed-in intermediary of this tool's brand, or NotFound."""
+    row = db.get(Intermediary, intermediary_id) if isinstance(intermediary_id, int) else None
+    if row is None or row.brand != brand:
+        raise NotFound("intermediary_not_found", "No such intermediary in this tool.")
+    return row
+
+
+def choices(db: Session, brand: Brand, first: object = None) -> list[Intermediary]:
+    """The single sign-on stub's list: the brand's intermediaries, demo ones first, and
+    the one the console asked for (`first`, an id) at the top."""
+    rows = list(
+        db.scalars(
+            select(Intermediary)
+            .where(Intermediary.brand == brand)
+            .order_by(Intermediary.producer_number)
+            .limit(PICK_LIMIT)
+        )
+    )
+    try:
+        wanted = intermediary(db, brand, first)
+    except NotFound:
+        return rows
+    return [wanted, *(r for r in rows if r.id != wanted.id)]
+
+
+def sign_in(db: Session, brand: Brand, producer_number: str, password: str) -> Intermediary:
+    """Producer number and password; one refusal for both wrong (no enumeration)."""
+    number = "".join(ch for ch in printable(producer_number or "") if ch.isdigit())[:10]
+    row = db.scalars(
+        select(Intermediary).where(
+            Intermediary.brand == brand, Intermediary.producer_number == number
+        )
+    ).one_or_none()
+    stored = row.password_hash if row is not None and row.password_hash else DUMMY_HASH
+    if not check_password_hash(stored, password or "") or row is None:
+        raise Forbidden("wrong_credentials", "Wrong producer number or password.")
+    return row
+
+
+@dataclass(frozen=True)
+class Hit:
+    person: Person
+    contracts: int
+
+
+def portfolio_size(db: Session, me: Intermediary) -> int:
+    return (
+        db.scalar(
+            select(func.count(func.distinct(Contract.holder_id))).where(
+                Contract.intermediary_id == me.id
+            )
+        )
+        or 0
+    )
+
+
+def search(db: Session, me: Intermediary, text: str) -> list[Hit]:
+    """BK-3: the intermediary's own customers by name, national number, contract number
+    or plate; without a query, the first of his portfolio."""
+    q = " ".join(printable(text or "").split())[:80]
+    mine = Contract.intermediary_id == me.id
+    query = select(Person, func.count(Contract.id)).join(Contract, Contract.holder_id == Person.id)
+    if q:
+        digits = "".join(ch for ch in q if ch.isdigit())
+        like = f"%{escape_like(q)}%"
+        query = query.where(
+            or_(
+                (Person.first_name + " " + Person.last_name).ilike(like, escape="\\"),
+                (Person.last_name + " " + Person.first_name).ilike(like, escape="\\"),
+                Person.national_number == digits,
+                Contract.number == (normalise_contract_number(q) or q),
+                Contract.vehicle_plate == normalise_plate(q),
+            )
+        )
+    rows = db.execute(
+        query.where(mine)
+        .group_by(Person.id)
+        .order_by(Person.last_name, Person.first_name, Person.id)
+        .limit(SEARCH_LIMIT)
+    )
+    return [Hit(person, count) for person, count in rows]
+
+
+@dataclass(frozen=True)
+class Account360:
+    """A customer's account in the tool: the customer's own view (BK-2) with the counts
+    and the portals' onboarding flags (BK-1)."""
+
+    view: broker.BrokerView
+    counts: PolicyCounts
+    accounts: dict[Brand, Account | None]  # BK-1: empty for a tool without the flag
+
+
+def check_holds(db: Session, me: Intermediary, person_id: int) -> None:
+    """BK-3: NotFound unless the customer is in the intermediary's portfolio."""
+    held = db.scalar(
+        select(Contract.id)
+        .where(Contract.holder_id == person_id, Contract.intermediary_id == me.id)
+        .limit(1)
+    )
+    if held is None:
+        raise NotFound("customer_not_found", "No such customer in this portfolio.")
+
+
+def customer(
+    db: Session, me: Intermediary, person_id: int, now: datetime, catalogue: Catalogue
+) -> Account360:
+    """BK-2 and BK-3: the customer's view for his intermediary, or NotFound."""
+    check_holds(db, me, person_id)
+    view = broker.build_view(db, me.brand, person_id, now, catalogue)
+    accounts: dict[Brand, Account | None] = {}
+    if view.tool.shows_onboarding:  # Connect 360 flags both portals (seed 001)
+        rows = db.scalars(select(Account).where(Account.person_id == person_id)).all()
+        accounts = {b: next((a for a in rows if a.brand == b), None) for b in Brand}
+    return Account360(view, active_policy_counts(view.contracts), accounts)
+
+
+def policy(
+    db: Session, me: Intermediary, number: str, now: datetime, catalogue: Catalogue
+) -> tuple[Account360, Contract]:
+    """One policy of the portfolio with its holder's view, or NotFound."""
+    wanted = normalise_contract_number(number or "") or ""
+    holder_id = db.scalar(
+        select(Contract.holder_id).where(
+            Contract.number == wanted, Contract.intermediary_id == me.id
+        )
+    )
+    if holder_id is None:
+        raise NotFound("contract_not_found", "No such contract in this portfolio.")
+    account = customer(db, me, holder_id, now, catalogue)
+    contract = next(c for c in account.view.contracts if c.number == wanted)
+    return account, contract

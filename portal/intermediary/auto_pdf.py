@@ -1,0 +1,54 @@
+"""The offer of a V-Connect Auto quote as a PDF file, marked SPECIMEN (VA-10)."""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+from models import AutoQuote, Person
+from models.brands import Text
+
+LABELS = {
+    "title": Text(fr="Offre d'assurance auto", nl="Offerte autoverzekering"),
+    "holder": Text(fr="Preneur d'assurance", nl="Verzekeringnemer"),
+    "vehicle": Text(fr="Véhicule", nl="Voertuig"),
+    "total": Text(fr="Prime annuelle", nl="Jaarpremie"),
+    "specimen": Text(
+        fr="Document fictif produit par le simulateur. Sans valeur.",
+        nl="Fictief document gemaakt door de simulator. Zonder waarde.",
+    ),
+}
+_LATIN1 = str.maketrans({"€": "EUR", "\u202f": " ", "\u2019": "'", "\u00a0": " ", "²": "2"})
+
+
+def _safe(text: str) -> str:
+    return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+
+def _euro(cents: int, lang: str) -> str:
+    whole = f"{cents // 100:,}".replace(",", "." if lang == "nl" else " ")
+    return f"{whole},{cents % 100:02d} EUR"
+
+
+def offer_pdf(quote: AutoQuote, person: Person, names: dict[str, str], lang: str) -> bytes:
+    """The offer: holder, vehicle, one line per guarantee and the total; `names` gives
+    each premium line's label in the page language."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, _safe(f"Vivium - {LABELS['title'].get(lang)} {quote.number}"), new_x="LMARGIN",
+             new_y="NEXT")  # fmt: skip
+    pdf.set_font("Helvetica", size=11)
+    rows = [
+        (LABELS["holder"].get(lang), person.full_name),
+        (LABELS["vehicle"].get(lang),
+         f"{quote.vehicle_make} {quote.vehicle_model} {quote.vehicle_plate or ''}"),
+        *((names.get(code, code), _euro(cents, lang)) for code, cents in quote.lines),
+        (LABELS["total"].get(lang), _euro(quote.premium_cents, lang)),
+    ]  # fmt: skip
+    for label, value in rows:
+        pdf.cell(80, 8, _safe(label))
+        pdf.cell(0, 8, _safe(value), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("Helvetica", "I", 9)
+    pdf.cell(0, 8, _safe(LABELS["specimen"].get(lang)))
+    return bytes(pdf.output())

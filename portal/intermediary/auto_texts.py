@@ -1,0 +1,140 @@
+"""What V-Connect Auto's screens say (issue 16): the names of statuses, uses, vehicle
+kinds and cancellation grounds, and each refusal's message naming its rule (VA-1..VA-10)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+STATUSES = {
+    "draft": _l("Draft"),
+    "analysis": _l("Company analysis"),
+    "approved": _l("Approved by the company"),
+    "refused": _l("Refused by the company"),
+    "offered": _l("Offer made"),
+    "signing": _l("Waiting for the customer's signature"),
+    "signed": _l("Signed by the customer"),
+    "issued": _l("Policy issued"),
+}
+USES = {
+    "private": _l("Private"),
+    "mixed_professional": _l("Mixed and professional"),
+    "driving_school": _l("Driving school"),
+    "loan_car": _l("Loan car"),
+    "own_account_transport": _l("Transport for own account"),
+}
+LINES = {"private": _l("Private line"), "commercial": _l("Commercial line")}
+KINDS = {
+    "car": _l("Car"),
+    "van": _l("Van"),
+    "motorhome": _l("Motorhome"),
+    "motorbike": _l("Motorbike"),
+    "moped": _l("Moped"),
+    "tricycle": _l("Tricycle"),
+    "quad": _l("Quad"),
+}
+GROUNDS = {
+    "due_date": _l("At the due date"),
+    "vehicle_sold": _l("Vehicle sold"),
+    "refusal_no_follow_up": _l("After refusal (no follow-up)"),
+    "mutual_agreement": _l("By mutual agreement"),
+    "conditions_or_tariff_changed": _l("After a change of conditions or tariff"),
+    "after_claim": _l("After a claim"),
+}
+DOCUMENTS = {
+    "offer": _l("Offer"),
+    "signed_proposal": _l("Signed proposal"),
+    "policy": _l("Policy"),
+    "insurance_card": _l("Insurance card"),
+    "return_slip": _l("Return slip"),
+    "endorsement": _l("Endorsement"),
+    "claims_certificate": _l("Claims-history certificate"),
+    "upload": _l("Uploaded document"),
+}
+EVENTS = {
+    "created": _l("Quote created"),
+    "vehicle_set": _l("Vehicle chosen"),
+    "guarantees_chosen": _l("Guarantees chosen"),
+    "analysis_asked": _l("Company analysis asked"),
+    "approved": _l("Approved by the company"),
+    "refused": _l("Refused by the company"),
+    "offer_made": _l("Offer made"),
+    "sent_for_signature": _l("Sent to the customer for signature"),
+    "signed": _l("Signed by the customer"),
+    "issued": _l("Policy issued"),
+    "document_uploaded": _l("Document uploaded"),
+    "duplicated": _l("Duplicated from another quote"),
+    "endorsed": _l("Endorsement"),
+    "cancelled": _l("Policy cancelled"),
+}
+EXTRA_LINES = {"english_excess": _l("English excess surcharge (VA-6)")}
+
+
+REFUSALS = {
+    "plate_invalid": _l(
+        "VA-1: the number plate has at most 8 characters, upper-case letters and digits only."
+    ),
+    "vin_invalid": _l(
+        "VA-2: the chassis number has at most 17 characters, upper-case "
+        "letters and digits, and never the letters I, O or Q."
+    ),
+    "mtm_missing": _l("VA-3: give the maximum authorised mass (MTM, kg) of the motorhome."),
+    "mtm_above_limit": _l(
+        "VA-3: a motorhome above 5,000 kg maximum authorised mass cannot "
+        "be quoted online. Send the complete signed proposal by email to "
+        "auto-ant@vivium.be."
+    ),
+    "informex_unavailable": _l(
+        "VA-4: Informex does not answer. Enter the vehicle by hand below and go on with the quote."
+    ),
+    "informex_vehicle_not_found": _l(
+        "VA-4: this vehicle is not in Informex. Enter it by hand below."
+    ),
+    "commercial_use_back_office": _l(
+        'VA-7: on the commercial line only the use "mixed and '
+        'professional" is quoted online. For any other use, '
+        "contact the back office."
+    ),
+    "accident_assistance_kind": _l(
+        "VA-9: accident assistance is not available for mopeds, tricycles and quads."
+    ),
+    "accident_assistance_motorbike_age": _l(
+        "VA-9: accident assistance is available for a motorbike of at most 8 years only."
+    ),
+    "analysis_required": _l(
+        "VA-8: an acceptance criterion asks for the company's analysis. "
+        "Ask for it before the offer."
+    ),
+    "analysis_not_needed": _l(
+        "VA-8: no acceptance criterion asks for an analysis: make the offer directly."
+    ),
+    "cancellation_needs_company": _l(
+        "VA-8: a cancellation after a claim needs the company's approval: contact the back office."
+    ),
+    "cancellation_ground_unknown": _l("Choose a cancellation ground."),
+    "cancellation_date_invalid": _l("Give a cancellation date from the policy's start on."),
+    "policy_ended": _l("This policy has ended."),
+    "not_signed": _l("Only a proposal signed by the customer becomes a policy."),
+    "wrong_status": _l("This step is not possible in the quote's present status."),
+    "quote_not_editable": _l("This quote can no longer be changed: duplicate it."),
+    "vehicle_missing": _l("Choose the vehicle first."),
+    "no_email": _l("The customer has no email address for the electronic signature."),
+    "national_number_invalid": _l(
+        "This is not a valid Belgian national number (11 digits with their check digits)."
+    ),
+    "customer_of_another_intermediary": _l("This person is a customer of another intermediary."),
+    "customer_not_found": _l("No such customer in your portfolio."),
+    "guarantee_unknown": _l("Choose guarantees from the list."),
+    "use_invalid": _l("Choose a use that fits the line."),
+    "document_name_invalid": _l("Give the document a name of 1 to 120 characters."),
+    "email_invalid": _l("Enter the customer's email address, for example name@example.be."),
+    "postcode_invalid": _l("Enter a Belgian postcode of 4 digits."),
+}
+
+
+def refusal(code: str, field: str | None = None) -> str:
+    """The message of a refusal, naming its rule where there is one."""
+    if code in REFUSALS:
+        return str(REFUSALS[code])
+    return _("Check the field \"%(field)s\": it is missing or not valid.",
+             field=field or code.removesuffix("_invalid"))  # fmt: skip
