@@ -14,13 +14,20 @@ DEEP_OBJECT = '{"a":' * 1000 + "1" + "}" * 1000
 
 def test_every_integer_in_a_url_is_bounded(app, client):
     """Every `<int:...>` rule: a number too large for the database answers 404."""
-    rules = [r.rule for r in app.url_map.iter_rules() if "<int:" in r.rule]
+    rules = [r for r in app.url_map.iter_rules() if "<int:" in r.rule]
     assert rules, "no <int:> rule found"
-    for rule in rules:
+    for found in rules:
+        rule, methods = found.rule, found.methods - {"HEAD", "OPTIONS"}
         url = re.sub(r"<int:[^>]+>", "99999999999999999999", rule)
         url = re.sub(r"<any\(([^,)]+)[^>]*>", r"\1", url)
+        url = re.sub(r"<brand:\w+>", "vivium", url)
         url = re.sub(r"<(?:\w+:)?\w+>", "x", url)
-        assert client.get(url).status_code == 404, url
+        if "GET" in methods:
+            assert client.get(url).status_code == 404, url
+        else:
+            # Werkzeug answers 405 when another rule of the same path takes other methods.
+            method = sorted(methods)[0]
+            assert client.open(url, method=method).status_code in (404, 405), (method, url)
     assert client.get("/pv/fr/documents/99999999999999999999.pdf").status_code == 404
     assert client.get("/vivium/nl/documents/2147483648.pdf").status_code == 404
 
