@@ -35,6 +35,10 @@ class FaultName(StrEnum):
         "SMS messages are written to the outbox but never delivered",
     )
     LETTER_LOST = "letter_lost", "letters are posted but lost in the post: never delivered"
+    INFORMEX_UNAVAILABLE = (
+        "informex_unavailable",
+        "the Informex vehicle database does not answer: V-Connect Auto asks for manual entry",
+    )
 
 
 def fault_named(name: str) -> FaultName | None:

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from models.base import Base
 from models.sim import Fault, FaultName, fault_named, fault_on, set_fault
 
-NAMES = {"itsme_unavailable", "eid_reader_missing", "sms_not_delivered", "letter_lost"}
+NAMES = {
+    "itsme_unavailable",
+    "eid_reader_missing",
+    "sms_not_delivered",
+    "letter_lost",
+    "informex_unavailable",
+}
 
 
 @pytest.fixture
