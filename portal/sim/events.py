@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from auth.settings import AuthSettings
 from models import Account, ActivationCode, OutboxMessage, Person, PortalSession, SmsChallenge
+from portal.backoffice.s2pack import due_events as s2_due_events
 
 # A session ends once its idle time or lifetime is exceeded (strictly), so one second
 # after the limit on the simulated clock, which counts in seconds.
@@ -176,7 +177,23 @@ def scheduled_events(db: Session, now: datetime, rules: AuthSettings, limit: int
         names=names,
         emails=emails,
     )
-    return events[:limit]
+    events += _s2_steps(db, now)
+    return sorted(events, key=lambda e: (e.at, e.kind, e.ref))[:limit]
+
+
+def _s2_steps(db: Session, now: datetime) -> list[Event]:
+    """S2-5, S2-6, S2-7: each S² Pack box's next step (the box sent or received, a
+    reminder, the premium adjusted); moving the clock there plays it."""
+    return [
+        Event(
+            due.at,
+            f"s2_{due.step.value}",
+            "vivium",
+            f"S² Pack of {number}: {due.step.value}",
+            f"s2_box:{number}",
+        )
+        for due, number in s2_due_events(db, now)
+    ]
 
 
 def _names(db: Session, person_ids: set[int]) -> dict[int, str]:

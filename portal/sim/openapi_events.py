@@ -13,6 +13,11 @@ KINDS = [
     "sms_code_expiry",
     "session_idle_expiry",
     "session_expiry",
+    "s2_box_sent",  # S2-5, S2-6: the S² Pack's steps (portal/rules/s2pack.py Step)
+    "s2_box_received",
+    "s2_month_reminder",
+    "s2_late_reminder",
+    "s2_premium_adjusted",
 ]
 
 

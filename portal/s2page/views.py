@@ -1,0 +1,84 @@
+"""Thin views of the personal S² page: sign in with the welcome SMS's login, the page
+with its charts, the customer's own "I have installed it" (S2-1, S2-5, S2-6)."""
+
+from __future__ import annotations
+
+from flask import g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from werkzeug.security import check_password_hash
+from wtforms import PasswordField, StringField
+from wtforms.validators import InputRequired, Length
+
+from models.sim import clock_now
+from models.telematics import S2Box
+from portal.backoffice import s2pack
+from portal.backoffice.errors import Conflict
+from portal.db import get_session
+from portal.forms import PortalForm
+from portal.s2page import box_required, bp, log_in, log_out
+from portal.s2page.page import page_data
+
+# Checked against a hash of nobody's password when the login is unknown, so the time
+# taken does not tell whether a login exists.
+NOBODY = "pbkdf2:sha256:1000$nobody$" + "0" * 64
+
+
+class LoginForm(PortalForm):
+    login = StringField(_l("Login"), validators=[InputRequired(), Length(max=40)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=128)])
+
+
+class EmptyForm(PortalForm):
+    pass
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        name = form.login.data.strip().lower()
+        box = get_session().scalar(select(S2Box).where(S2Box.login == name))
+        if check_password_hash(box.password_hash if box else NOBODY, form.password.data) and box:
+            log_in(box)
+            return redirect(url_for("s2page.index"))
+        form.password.errors.append(_("This login and password do not match a VIVIUM S² Pack."))
+    status = 422 if form.errors else 200
+    return render_template("s2pack/login.html", form=form), status
+
+
+@bp.post("/logout")
+def logout():
+    if EmptyForm().validate_on_submit():
+        log_out()
+    return redirect(url_for("s2page.login"))
+
+
+@bp.get("/")
+@box_required
+def index():
+    db = get_session()
+    now = clock_now(db)
+    s2pack.play_due(db, now)
+    data = page_data(db, g.s2_box, now)
+    return render_template("s2pack/page.html", page=data, form=EmptyForm())
+
+
+@bp.post("/installed")
+@box_required
+def installed():
+    """S2-5, S2-6: the customer says he installed the box; the activation SMS goes."""
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("s2page.index"))
+    db = get_session()
+    now = clock_now(db)
+    s2pack.play_due(db, now)
+    box, _contract, holder = s2pack.box_of_id(db, g.s2_box.id)
+    try:
+        s2pack.install(db, box, holder, now, by="customer")
+    except Conflict as exc:
+        data = page_data(db, box, now)
+        return render_template("s2pack/page.html", page=data, form=form, refused=exc.code), 409
+    return redirect(url_for("s2page.index"))
