@@ -3,6 +3,8 @@
 # `make` itself installs into .tools/ at a pinned version. `make lock` updates the lock.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
+# Test processes (pytest-xdist); each gets its own database on PostgreSQL (tests/databases.py).
+WORKERS ?= 2
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
@@ -34,7 +36,7 @@ run: $(RUN_STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .

@@ -13,6 +13,16 @@ from models.enums import (
     Segment,
     VehicleKind,
 )
+from models.insurgate import (
+    IgGroup,
+    IgIntegration,
+    IgMembership,
+    IgOffice,
+    IgQuote,
+    IgToken,
+    IgUser,
+)
+from models.intermediary import Intermediary
 from models.limits import LimitBucket
 from models.outbox import Channel, OutboxMessage
 from models.paper import PaperException
@@ -20,10 +30,16 @@ from models.portal import Account, IdentityLink, PortalSession, SupportRequest, 
 from models.sim import ClockState, Fault
 from models.stub_keys import StubSigningKey as StubSigningKey
 from models.stubs import EidCard, ItsmeAuthCode, ItsmeTransaction
+from models.telematics import S2Box, S2Event, S2Stage
+from models.vconnect_auto import AutoQuote, AutoQuoteDocument, AutoQuoteEvent
+from models.world import World
 
 __all__ = [
     "Account",
     "ActivationCode",
+    "AutoQuote",
+    "AutoQuoteDocument",
+    "AutoQuoteEvent",
     "Base",
     "Beneficiary",
     "Brand",
@@ -37,6 +53,14 @@ __all__ = [
     "EidCard",
     "Fault",
     "IdentityLink",
+    "IgGroup",
+    "IgIntegration",
+    "IgMembership",
+    "IgOffice",
+    "IgQuote",
+    "IgToken",
+    "IgUser",
+    "Intermediary",
     "ItsmeAuthCode",
     "ItsmeTransaction",
     "Language",
@@ -48,9 +72,13 @@ __all__ = [
     "PendingRegistration",
     "Person",
     "PortalSession",
+    "S2Box",
+    "S2Event",
+    "S2Stage",
     "Segment",
     "SmsChallenge",
     "SupportRequest",
     "VehicleKind",
+    "World",
     "normalise_email",
 ]

@@ -15,7 +15,10 @@ from models import Brand
 from portal.app import create_app
 from portal.db import new_session
 from seed import build
+from tests.databases import per_worker_databases
+from tests.worlds_support import no_stale_world_schemas, worlds  # noqa: F401  (issue 14)
 
+per_worker_databases()  # before anything reads TEST_DATABASE_URL (pytest -n 2 on PostgreSQL)
 SHARED_URL = os.environ.get("TEST_DATABASE_URL")
 
 
@@ -78,14 +81,16 @@ def db(app):
 def personas(db):
     from seed.demo import load_demo
 
-    return {p.key: p for p in load_demo(db)}
+    loaded = {p.key: p for p in load_demo(db)}
+    db.commit()  # load_demo only flushes: the caller's unit of work commits
+    return loaded
 
 
 def session_cookie(app, brand: Brand, account_id: int) -> tuple[str, str, str]:
     """(name, value, path) of a logged-in session cookie for one brand space."""
     from auth.login import open_session
-    from auth.sessions import COOKIE_NAMES
     from models import Account
+    from models.brands import PROFILES
     from models.sim import clock_now
 
     session = new_session(app)
@@ -107,7 +112,7 @@ def session_cookie(app, brand: Brand, account_id: int) -> tuple[str, str, str]:
             "seen_at": moment,
         }
     )
-    return COOKIE_NAMES[brand], value, f"/{brand.value}"
+    return PROFILES[brand].cookie_name, value, f"/{brand.value}"
 
 
 @pytest.fixture

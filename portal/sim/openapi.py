@@ -8,9 +8,14 @@ from models.sim import FaultName
 from portal.sim.blueprints import api
 from portal.sim.openapi_desk import PATHS as DESK_PATHS
 from portal.sim.openapi_events import PATHS as EVENT_PATHS
+from portal.sim.openapi_insurgate import PATHS as INSURGATE_PATHS
+from portal.sim.openapi_intermediaries import PATHS as INTERMEDIARY_PATHS
 from portal.sim.openapi_limits import PATHS as LIMIT_PATHS
 from portal.sim.openapi_outbox import MESSAGE
 from portal.sim.openapi_outbox import PATHS as OUTBOX_PATHS
+from portal.sim.openapi_s2pack import PATHS as S2PACK_PATHS
+from portal.sim.openapi_vconnect_auto import PATHS as VCONNECT_AUTO_PATHS
+from portal.sim.openapi_worlds import PATHS as WORLD_PATHS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -203,7 +208,17 @@ PATHS = {
 
 def document() -> dict:
     """The whole description, this module's paths and those of the other API modules."""
-    paths = {**PATHS, **DESK_PATHS, **LIMIT_PATHS, **EVENT_PATHS}
+    paths = {
+        **PATHS,
+        **DESK_PATHS,
+        **LIMIT_PATHS,
+        **EVENT_PATHS,
+        **INTERMEDIARY_PATHS,
+        **INSURGATE_PATHS,
+        **WORLD_PATHS,
+        **S2PACK_PATHS,
+        **VCONNECT_AUTO_PATHS,
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -212,7 +227,9 @@ def document() -> dict:
             "description": (
                 "Drive the MyVivium / MyP&V simulator from test scripts. Open on 127.0.0.1; "
                 "elsewhere send the console token as 'Authorization: Bearer <token>'. "
-                "State changes take a JSON body (Content-Type: application/json)."
+                "State changes take a JSON body (Content-Type: application/json). "
+                "Every path also works under a world's prefix, /w/<id>/sim/api/..., and then "
+                "acts on that world only (with its own token); /worlds is the instance's."
             ),
         },
         "servers": [{"url": "/sim/api"}],

@@ -6,14 +6,22 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from portal import insurgate, intermediary, s2page
     from portal.sim import (  # noqa: F401  (routes attach on import)
         api_views,
         blueprints,
         broker_views,
         customers_api,
         desk_views,
+        insurgate_api,
+        intermediaries_api,
         openapi,
+        s2pack_api,
+        s2pack_console,
+        vconnect_auto_api,
         views,
+        worlds_api,
+        worlds_console,
     )
     from portal.views import auth, context, customer, eid, itsme, password, profile, public
 
@@ -26,6 +34,9 @@ def register(app: Flask) -> None:
     app.register_blueprint(itsme.bp)
     app.register_blueprint(itsme.stub)
     app.register_blueprint(eid.bp)
+    app.register_blueprint(insurgate.bp)
+    app.register_blueprint(s2page.bp)  # the personal VIVIUM S² page (S2-1)
+    intermediary.init_app(app)  # Connect 360 and V-Connect (BK-1 to BK-3)
     app.register_blueprint(blueprints.console)
     app.register_blueprint(blueprints.api)
     app.extensions["csrf"].exempt(blueprints.api)

@@ -32,12 +32,16 @@ from tests.acceptance.steps import (
     delivery,
     documents,
     identity,
+    insurgate,
+    intermediary_tools,
     outbox,
     portal,
     profile,
     registration,
+    s2pack,
     setup,
     support,
+    vconnect_auto,
 )
 from tests.acceptance.support.api import SimApi
 from tests.acceptance.support.world import World
@@ -45,6 +49,7 @@ from tests.browser.conftest import ARGS as CHROMIUM_ARGS
 from tests.browser.conftest import CHROMIUM, _have_chromium
 
 STEP_MODULES: tuple[ModuleType, ...] = (
+    intermediary_tools,
     setup,
     portal,
     registration,
@@ -54,9 +59,13 @@ STEP_MODULES: tuple[ModuleType, ...] = (
     support,
     broker,
     contracts,
+    intermediary_tools,
     documents,
     profile,
     browser,
+    s2pack,
+    vconnect_auto,
+    insurgate,
 )
 # pytest-bdd registers each step as a fixture in the module that defines it: make them
 # visible to every scenario of the pack.

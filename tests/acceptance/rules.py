@@ -48,9 +48,16 @@ APPLIES: dict[str, tuple[str, ...]] = {
     "BK-3": BOTH,
     "HP-1": BOTH,
     "HP-2": BOTH,
+    # The systems of seeds 002-004 are Vivium's: V-Connect Auto, the S² Pack, Insurgate.
+    **{f"VA-{n}": ("vivium",) for n in range(1, 11)},
+    **{f"S2-{n}": ("vivium",) for n in range(1, 9)},
+    **{f"IG-{n}": ("vivium",) for n in range(1, 8)},
 }
 
-RULE_TAG = re.compile(r"[A-Z]{2}-\d+")
+# Rules of a release note or a manual, not of a FAQ: their scenarios name no FAQ section.
+WITHOUT_FAQ = ("VA-", "S2-", "IG-")
+
+RULE_TAG = re.compile(r"[A-Z][A-Z0-9]-\d+")
 FAQ_TAG = re.compile(r"faq-\d+(?:\.\d+)*")
 OTHER_TAGS = {"browser", "xfail"}
 
@@ -73,7 +80,7 @@ def load_rules(path: Path = RULES_MD) -> list[Rule]:
     """Every `- **ID** text [V x.y, P x.y]` entry of docs/RULES.md, in order."""
     text = path.read_text(encoding="utf-8")
     rules = []
-    pattern = re.compile(r"^- \*\*([A-Z]{2}-\d+)\*\*(.*?)(?=^- |^#|\Z)", re.S | re.M)
+    pattern = re.compile(r"^- \*\*([A-Z][A-Z0-9]-\d+)\*\*(.*?)(?=^- |^#|\Z)", re.S | re.M)
     for match in pattern.finditer(text):
         body = " ".join(match.group(2).split())
         brackets = re.findall(r"\[([^\]]*\d[^\]]*)\]", body)
