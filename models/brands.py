@@ -158,3 +158,8 @@ def profile_of_segment(segment: str) -> BrandProfile | None:
 def profile_of_itsme_client(client_id: str) -> BrandProfile | None:
     """The brand whose portal is this itsme client, if any."""
     return next((p for p in PROFILES.values() if p.itsme_client == client_id), None)
+
+
+def brand_values() -> list[str]:
+    """The brands that have a profile, as URLs and the API write them."""
+    return [brand.value for brand in PROFILES]

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import click
 
+from models.brands import brand_values
 from models.sim import clock_now
 from portal.migrate import open_app
 from portal.sim import control
@@ -82,7 +83,7 @@ def parse_duration(text: str) -> dict:
 
 
 @click.command()
-@click.option("--brand", type=click.Choice(["vivium", "pv"]))
+@click.option("--brand", type=click.Choice(brand_values()))
 @click.option("--channel", type=click.Choice(["letter", "sms", "email"]))
 @click.option("--recipient")
 @click.option("--kind")

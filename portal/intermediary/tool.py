@@ -34,8 +34,8 @@ class ToolFrontEnd:
 
 
 TOOLS = {
-    Brand.PV: ToolFrontEnd(Brand.PV, "connect360", "connect360_session", None),
-    Brand.VIVIUM: ToolFrontEnd(Brand.VIVIUM, "vconnect", "vconnect_session", "Life Connect"),
+    brand: ToolFrontEnd(brand, p.tool.segment, p.tool.cookie_name, p.tool.life_part)
+    for brand, p in PROFILES.items()
 }
 
 

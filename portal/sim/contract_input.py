@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from models import ContractStatus, VehicleKind
+from models.brands import brand_values
 from portal.sim.input_checks import (
     Checker,
     Refused,
@@ -53,7 +54,7 @@ def contract(today: date) -> Checker:
     """The checker of one contract object, dates up to `today`."""
     checkers = {
         "number": text(16, r"[0-9A-Z]+", "must be digits and capital letters only"),
-        "brand": choice({"vivium", "pv"}),
+        "brand": choice(set(brand_values())),
         "product": choice(set(facts())),
         "status": choice({s.value for s in ContractStatus}),
         "start_date": iso_date(FIRST_DAY, today),

@@ -19,6 +19,7 @@ import phonenumbers
 from stdnum.be import nn, vat
 
 from auth.validation import EMAIL
+from models.brands import brand_values
 from portal.sim.contract_input import contract
 from portal.sim.input_checks import (
     Refused,
@@ -119,7 +120,7 @@ def _checkers(today: date) -> dict:
         "email": email,
         "mobile": mobile,
         "company_number": company_number,
-        "brand": choice({"vivium", "pv"}),
+        "brand": choice(set(brand_values())),
         "duplicate": boolean,
         "both_brands": boolean,
         "contracts": items(contract(today), MOST_CONTRACTS),

@@ -16,6 +16,7 @@ from flask import jsonify, redirect, render_template, request
 from sqlalchemy import func, select
 
 from models import Contract, Intermediary
+from models.brands import PROFILES
 from models.enums import Brand
 from models.sim import clock_now
 from portal.backoffice import intermediary_requests as service
@@ -27,7 +28,7 @@ from portal.sim.blueprints import api, console, json_body
 from portal.sim.desk_views import parse_id
 from portal.sim.serializers import request_json, view_json
 
-TOOL_PATHS = {Brand.PV: "/connect360/", Brand.VIVIUM: "/vconnect/"}
+TOOL_PATHS = {brand: f"/{p.tool.segment}/" for brand, p in PROFILES.items()}
 LIST_LIMIT = 200
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
+from models.brands import brand_values
 from models.sim import FaultName
 from portal.sim.blueprints import api
 from portal.sim.openapi_desk import PATHS as DESK_PATHS
@@ -167,7 +168,7 @@ PATHS = {
                         "birth_date": {"type": "string", "format": "date"},
                         "language": {"type": "string", "enum": ["fr", "nl"]},
                         "segment": {"type": "string", "enum": ["private", "professional"]},
-                        "brand": {"type": "string", "enum": ["vivium", "pv"]},
+                        "brand": {"type": "string", "enum": brand_values()},
                         "duplicate": {"type": "boolean"},
                         "both_brands": {"type": "boolean"},
                         "contracts": {"type": "array", "maxItems": 50, "items": {"type": "object"}},

@@ -4,10 +4,11 @@ that use them are in portal/sim/openapi_desk.py."""
 
 from __future__ import annotations
 
+from models.brands import brand_values
 from portal.backoffice.desk import ACTIONS, KINDS, STATUSES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
-BRANDS = ["vivium", "pv"]
+BRANDS = brand_values()
 DATE_TIME = {"type": "string", "description": "Brussels wall-clock time, ISO 8601 without offset"}
 NULLABLE_DATE_TIME = {
     "type": ["string", "null"],

@@ -3,6 +3,8 @@ next one (portal.sim.events); merged into /sim/api/openapi.json."""
 
 from __future__ import annotations
 
+from models.brands import brand_values
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 DATE_TIME = {"type": "string", "description": "Brussels wall-clock time, ISO 8601 without offset"}
 KINDS = [
@@ -35,7 +37,7 @@ EVENT = {
     "properties": {
         "at": {**DATE_TIME, "description": "the first moment it has happened (Brussels time)"},
         "kind": {"type": "string", "enum": KINDS},
-        "brand": {"type": "string", "enum": ["vivium", "pv"]},
+        "brand": {"type": "string", "enum": brand_values()},
         "what": {"type": "string", "description": "what happens then, in English"},
         "ref": {"type": "string", "description": "the row it comes from, table:id"},
     },

@@ -4,8 +4,10 @@ intermediaries_api.py: BK-1, BK-2, BK-3, PD-2, RG-5, DC-2, DC-3); merged into
 
 from __future__ import annotations
 
+from models.brands import brand_values
+
 ERROR = {"$ref": "#/components/schemas/Error"}
-BRANDS = ["vivium", "pv"]
+BRANDS = brand_values()
 ID = {"type": "string", "pattern": "^[0-9]{1,9}$"}
 KINDS = [
     "premium_proof",

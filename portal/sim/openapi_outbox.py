@@ -4,6 +4,8 @@ its content only once delivered, or revealed (RG-1, RG-2, RG-6); merged into
 
 from __future__ import annotations
 
+from models.brands import brand_values
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 
 
@@ -19,7 +21,7 @@ MESSAGE = {
     "type": "object",
     "properties": {
         "id": {"type": "integer"},
-        "brand": {"type": "string", "enum": ["vivium", "pv"]},
+        "brand": {"type": "string", "enum": brand_values()},
         "channel": {"type": "string", "enum": ["letter", "sms", "email"]},
         "kind": {"type": "string"},
         "language": {"type": "string", "enum": ["fr", "nl"]},
@@ -61,7 +63,7 @@ PATHS = {
                 {
                     "name": "brand",
                     "in": "query",
-                    "schema": {"type": "string", "enum": ["vivium", "pv"]},
+                    "schema": {"type": "string", "enum": brand_values()},
                 },
                 {
                     "name": "channel",

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Account, Person
+from models.brands import brand_values
 from models.portal import PortalSession
 from models.sim import clock_now
 from portal.db import get_session
@@ -46,5 +47,5 @@ def signed_in_page():
     db = get_session()
     rules = current_app.extensions["auth_settings"]
     found = open_sessions(db, clock_now(db), rules.session_idle_minutes)
-    portals = [(brand, [s for s in found if s["brand"] == brand]) for brand in ("vivium", "pv")]
+    portals = [(brand, [s for s in found if s["brand"] == brand]) for brand in brand_values()]
     return render_template("sim/signed_in.html", portals=portals)
