@@ -12,6 +12,7 @@ from models import AutoQuoteDocument, Brand, Contract, Document, Intermediary, O
 from models.enums import ContractStatus, DocumentKind, Language, Segment
 from models.informex import catalogue as informex
 from models.tariff_auto import default_tariff
+from models.telematics import S2Box, S2Stage
 from models.vconnect_auto import QuoteDocumentKind, QuoteStatus
 from portal.backoffice.errors import Conflict, Invalid, NotFound, Unavailable
 from portal.backoffice.vconnect_auto import customers, lifecycle, policy, quotes, s2_pack_chosen
@@ -196,7 +197,7 @@ def test_quote_to_policy_reaches_myvivium_with_every_document_in_the_bloc_retour
     quotes.choose(db, me, quote.number, ["theft"], NOW, english_excess=False, s2_pack=True,
                   tariff=TARIFF)  # fmt: skip
     to_policy(db, me, quote)
-    mail = db.scalars(select(OutboxMessage)).one()
+    mail = db.scalars(select(OutboxMessage).where(OutboxMessage.channel == "email")).one()
     assert quote.sign_token in mail.body and mail.recipient == "lea@example.be"
     contract = db.get(Contract, quote.contract_id)
     assert contract.intermediary_id == me.id and contract.covered == quote.guarantees
@@ -251,3 +252,24 @@ def test_the_overview_is_one_query(db):
         rows = lifecycle.overview(db, me)
     assert len(rows) == 3 and len(queries) <= 2
     assert db.scalar(select(func.count()).select_from(AutoQuoteDocument)) == 0
+
+
+def test_s2_6_the_s2_pack_chosen_in_the_quote_gives_a_box_and_the_welcome_sms(db):
+    me = broker(db)
+    person = customer(db, me)
+    person.mobile = "+32470123456"
+    quote = with_vehicle(db, me, draft(db, me, person))
+    quotes.choose(db, me, quote.number, ["theft"], NOW, english_excess=False, s2_pack=True,
+                  tariff=TARIFF)  # fmt: skip
+    to_policy(db, me, quote)
+    box = db.scalars(select(S2Box).where(S2Box.contract_id == quote.contract_id)).one()
+    assert box.stage == S2Stage.ORDERED
+    sms = db.scalars(select(OutboxMessage).where(OutboxMessage.channel == "sms")).one()
+    assert box.login in sms.body and sms.kind == "s2_welcome_sms"
+
+
+def test_without_the_s2_pack_the_policy_has_no_box(db):
+    me = broker(db)
+    quote = with_vehicle(db, me, draft(db, me))
+    to_policy(db, me, quote)
+    assert db.scalar(select(func.count()).select_from(S2Box)) == 0

@@ -17,6 +17,7 @@ from models.enums import Brand, ContractStatus, DocumentKind, Line, VehicleKind
 from models.tariff_auto import Tariff
 from models.vconnect_auto import QuoteDocumentKind, QuoteStatus
 from portal.backoffice.errors import Conflict, Invalid, NotFound
+from portal.backoffice.s2pack.subscribe import add_s2_pack
 from portal.backoffice.vconnect_auto.lifecycle import add_document
 from portal.backoffice.vconnect_auto.quotes import apply_choice, event, quote_of, recalc
 from portal.rules.vconnect_auto import brb_deadline, cancellation_refusal, claims_certificate_due
@@ -71,6 +72,8 @@ def finalise(db: Session, me: Intermediary, number: str, now: datetime) -> AutoQ
     for doc in quote_documents(db, quote):
         doc.in_bloc_retour = True
     event(db, quote, now, "issued", contract.number)
+    if quote.s2_pack and contract.product == "car":
+        add_s2_pack(db, contract, now)  # S2-6: the option chosen in the quote, its welcome SMS
     db.flush()
     return quote
 
