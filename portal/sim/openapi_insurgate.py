@@ -211,7 +211,7 @@ PATHS = {
                     "schema": {"type": "string", "maxLength": 100},
                 },
             ],
-            "responses": {"200": _json(OBJECT), **_errors(404)},
+            "responses": {"200": _json(OBJECT), **_errors(400, 404)},
         },
         "post": {
             "summary": "IG-2, IG-6: a quote of the TPE tool (fictitious premium)",
