@@ -4,6 +4,7 @@ broker view (what a trainer clicks through)."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -12,7 +13,7 @@ def test_a_trainer_walks_through_the_console(browser, live_server, personas):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{live_server}/sim/")
-    assert page.get_by_test_id("clock-card").is_visible()
+    expect(page.get_by_test_id("clock-card")).to_be_visible()
     page.get_by_test_id("toggle-letter_lost").click()
     assert page.get_by_test_id("fault-letter_lost").get_attribute("data-enabled") == "on"
     page.get_by_test_id("toggle-letter_lost").click()
@@ -21,9 +22,9 @@ def test_a_trainer_walks_through_the_console(browser, live_server, personas):
     assert page.get_by_test_id("flash").inner_text().startswith("Clock moved to")
 
     page.get_by_test_id("nav-personas").click()
-    assert page.get_by_test_id("persona-louise").is_visible()
+    expect(page.get_by_test_id("persona-louise")).to_be_visible()
     page.get_by_test_id("open-louise-pv").click()
-    assert page.get_by_test_id("landing-title").is_visible()
+    expect(page.get_by_test_id("landing-title")).to_be_visible()
 
     page.goto(f"{live_server}/pv/nl/register")
     page.get_by_test_id("contract-number").fill("5436548")
@@ -31,19 +32,19 @@ def test_a_trainer_walks_through_the_console(browser, live_server, personas):
     page.get_by_test_id("register-submit").click()
     page.goto(f"{live_server}/sim/outbox?channel=letter")
     letter = page.locator('[data-channel="letter"]').first
-    assert letter.get_by_test_id("message-envelope").is_visible()  # in transit: sealed
+    expect(letter.get_by_test_id("message-envelope")).to_be_visible()  # in transit: sealed
     assert letter.locator("code").count() == 0
     page.goto(f"{live_server}/sim/")
     page.get_by_test_id("deliver-letters").click()
     page.goto(f"{live_server}/sim/outbox?channel=letter")
     letter = page.locator('[data-channel="letter"]').first
-    assert letter.locator(".postmark").is_visible()
+    expect(letter.locator(".postmark")).to_be_visible()
     assert len(letter.locator("code").inner_text()) == 9
 
     page.goto(f"{live_server}/sim/support")
-    assert page.locator("h1").first.is_visible()
+    expect(page.locator("h1").first).to_be_visible()
     page.goto(f"{live_server}/sim/broker?q=Peeters")
     page.locator("a[href*='/sim/broker/pv/']").first.click()
     assert "5436548" in page.content()
-    assert page.locator("svg").first.is_visible()  # the QR code to the MyP&V landing page
+    expect(page.locator("svg").first).to_be_visible()  # the QR code to the MyP&V landing page
     context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from models import Brand
 
@@ -38,9 +39,9 @@ def test_home_page_fits_the_screen_and_shows_the_themes(
     page = context.new_page()
     page.goto(f"{live_server}/{brand.value}/{lang}/")
     assert page.get_by_test_id("welcome").inner_text() == welcome
-    assert page.get_by_test_id(theme).is_visible()
-    assert page.get_by_test_id("more-questions").is_visible()
-    assert page.get_by_test_id("tab-documents").is_visible()
+    expect(page.get_by_test_id(theme)).to_be_visible()
+    expect(page.get_by_test_id("more-questions")).to_be_visible()
+    expect(page.get_by_test_id("tab-documents")).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the {device} screen"
     cards = page.locator(".grid > .card").all()

@@ -4,9 +4,11 @@ scrolling (BK-1, BK-2, BK-3)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -32,18 +34,18 @@ def test_the_tool_works_and_fits_the_screen(
     page = context.new_page()
     page.goto(f"{live_server}/{tool}/{lang}/")
     page.get_by_test_id(f"pick-{producer}").click()
-    assert page.get_by_test_id("signed-in-as").is_visible()
+    expect(page.get_by_test_id("signed-in-as")).to_be_visible()
     fits(page, device)
     page.get_by_test_id(f"hit-{person_named(who).id}").get_by_role("link").click()
-    assert counts in page.inner_text("body")
+    expect(page.locator("body")).to_contain_text(counts)
     fits(page, device)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{tool}-account-{device}.png"), full_page=True)
     page.get_by_test_id(f"policy-{policy}").get_by_role("link").first.click()
-    assert page.get_by_test_id("policy-title").is_visible()
+    expect(page.get_by_test_id("policy-title")).to_be_visible()
     fits(page, device)
     page.screenshot(path=str(SHOTS / f"{tool}-policy-{device}.png"), full_page=True)
     page.get_by_test_id("language-switch").click()
-    assert page.get_by_test_id("policy-title").is_visible()
-    assert f"/{tool}/{'fr' if lang == 'nl' else 'nl'}/" in page.url
+    expect(page.get_by_test_id("policy-title")).to_be_visible()
+    expect(page).to_have_url(re.compile(f"/{tool}/{'fr' if lang == 'nl' else 'nl'}/"))
     context.close()

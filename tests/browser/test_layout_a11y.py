@@ -6,6 +6,7 @@ bar that shows every tab, and a skip link first in the tab order (WCAG 2.2: 1.4.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from models import Brand, SupportRequest
 from models.sim import clock_now
@@ -100,7 +101,7 @@ def test_every_tab_shows_on_a_phone(
             tab.inner_text(),
             box,
         )
-    assert page.get_by_test_id("tab-help").is_visible()
+    expect(page.get_by_test_id("tab-help")).to_be_visible()
     context.close()
 
 

@@ -7,6 +7,7 @@ import json
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,7 @@ def test_a_customer_registers_with_personal_data_then_logs_out_and_in(
     page.get_by_test_id("contract-number").fill(contract)
     page.get_by_test_id("birth-date").fill(birth)
     page.get_by_test_id("register-submit").click()
-    assert page.get_by_test_id("letter-sent").is_visible()
+    expect(page.get_by_test_id("letter-sent")).to_be_visible()
 
     page.get_by_test_id("go-activate").click()
     page.get_by_test_id("contract-number").fill(contract)
@@ -57,7 +58,7 @@ def test_a_customer_registers_with_personal_data_then_logs_out_and_in(
     assert page.get_by_test_id("welcome").inner_text() == welcome
 
     page.get_by_test_id("logout").click()
-    assert page.get_by_test_id("logged-out").is_visible()
+    expect(page.get_by_test_id("logged-out")).to_be_visible()
     page.get_by_test_id("login-password").click()
     page.get_by_test_id("email").fill(email.upper())
     page.get_by_test_id("password").fill("correct horse battery")

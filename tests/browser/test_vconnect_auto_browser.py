@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from models import Brand, Intermediary, OutboxMessage
@@ -47,7 +48,7 @@ def test_a_quote_becomes_a_policy_the_customer_sees_in_myvivium(
     page.get_by_test_id("vehicle-save").click()
     page.get_by_test_id("guarantees-form").locator("input[value=theft]").check()
     page.get_by_test_id("guarantees-form-save").click()
-    assert page.get_by_test_id("line-theft").is_visible()
+    expect(page.get_by_test_id("line-theft")).to_be_visible()
     page.get_by_test_id("make-offer").click()
     page.get_by_test_id("send-signature").click()
     mail = db.scalars(
@@ -58,7 +59,7 @@ def test_a_quote_becomes_a_policy_the_customer_sees_in_myvivium(
     assert link.startswith(live_server)
     signer.goto(link)
     signer.get_by_test_id("sign").click()
-    assert signer.get_by_test_id("signed").is_visible()
+    expect(signer.get_by_test_id("signed")).to_be_visible()
     page.reload()
     page.get_by_test_id("finalise").click()
     number = page.get_by_test_id("policy").locator("h2").inner_text().split()[-1]
@@ -67,6 +68,6 @@ def test_a_quote_becomes_a_policy_the_customer_sees_in_myvivium(
     browser_login(customer, live_server, lea, Brand.VIVIUM)
     portal = customer.new_page()
     portal.goto(f"{live_server}/vivium/fr/contracts/{number}")
-    assert "Peugeot 208" in portal.inner_text("body")
+    expect(portal.locator("body")).to_contain_text("Peugeot 208")
     context.close()
     customer.close()
