@@ -8,8 +8,18 @@ read the profile of the brand. A new brand is one more profile here (and its mem
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from models.enums import Brand
+
+
+class System(StrEnum):
+    """The insurer's systems that serve the customers of one brand only; the profile of
+    that brand lists it in `systems` and `brand_of` names the owner."""
+
+    VCONNECT_AUTO = "vconnect_auto"  # the broker's car quotes and policies (issue 16)
+    S2PACK = "s2pack"  # the telematics box option of a car policy (S2-1)
+    INSURGATE = "insurgate"  # the quoting platform of the brokers
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,15 @@ class IntermediaryTool:
     segment: str  # the first path segment of the tool's pages
     cookie_name: str  # the tool's session cookie, apart from the portal's
     life_part: str | None  # the tool's part for life contracts, when it has one
+
+
+@dataclass(frozen=True)
+class Network:
+    """The brand's agents or brokers as the seed generates them (BK-3)."""
+
+    producer_prefix: str  # first digit of the producer numbers
+    office: Text  # the office's name, `{name}` being the intermediary's last name
+    email_domain: str  # the domain of the generated intermediaries' e-mail addresses
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,7 @@ class BrandProfile:
     support_phone_intl: str
     intermediary: Text
     tool: IntermediaryTool
+    network: Network
     home: HomeLayout
     colour: str
     colour_dark: str
@@ -71,6 +91,7 @@ class BrandProfile:
     contract_prefix: str  # first digit of the contract numbers the generator makes
     # PD-2: days after which the intermediary's tool shows a contact change; None: never.
     intermediary_update_days: int | None
+    systems: frozenset[System]  # the systems serving this brand's customers only
 
     @property
     def intermediary_tool(self) -> str:
@@ -80,6 +101,9 @@ class BrandProfile:
     def default_language(self) -> str:
         return self.languages[0]
 
+
+# The brand of a row that the builders (seed.build) make without one.
+DEFAULT_BRAND = Brand.PV
 
 CONTACT_HOURS = Text(
     fr="du lundi au jeudi de 8 h 30 à 17 h, le vendredi de 8 h 30 à 16 h",
@@ -106,6 +130,11 @@ PROFILES: dict[str, BrandProfile] = {
             cookie_name="vconnect_session",
             life_part="Life Connect",
         ),
+        network=Network(
+            producer_prefix="8",
+            office=Text(fr="Bureau de courtage {name}", nl="Makelaarskantoor {name}"),
+            email_domain="broker.example.be",
+        ),
         home=HomeLayout(theme_pages=False, adviser=None),
         colour="#00594f",
         colour_dark="#003d36",
@@ -114,6 +143,7 @@ PROFILES: dict[str, BrandProfile] = {
         itsme_client="myvivium",
         contract_prefix="7",
         intermediary_update_days=None,
+        systems=frozenset({System.VCONNECT_AUTO, System.S2PACK, System.INSURGATE}),
     ),
     Brand.PV: BrandProfile(
         brand=Brand.PV,
@@ -134,6 +164,11 @@ PROFILES: dict[str, BrandProfile] = {
             cookie_name="connect360_session",
             life_part=None,
         ),
+        network=Network(
+            producer_prefix="4",
+            office=Text(fr="Agence P&V {name}", nl="P&V Agentschap {name}"),
+            email_domain="agent.pv.example.be",
+        ),
         home=HomeLayout(theme_pages=True, adviser=Text(fr="conseiller", nl="adviseur")),
         colour="#c8102e",
         colour_dark="#8f0b20",
@@ -142,6 +177,7 @@ PROFILES: dict[str, BrandProfile] = {
         itsme_client="mypv",
         contract_prefix="8",
         intermediary_update_days=1,
+        systems=frozenset(),
     ),
 }
 
@@ -162,4 +198,19 @@ def profile_of_itsme_client(client_id: str) -> BrandProfile | None:
 
 def brand_values() -> list[str]:
     """The brands that have a profile, as URLs and the API write them."""
-    return [brand.value for brand in PROFILES]
+    return [p.brand.value for p in PROFILES.values()]
+
+
+def brand_of(system: System) -> Brand:
+    """The brand whose customers `system` serves: the first profile listing it."""
+    owner = next((p.brand for p in PROFILES.values() if system in p.systems), None)
+    if owner is None:
+        raise LookupError(f"no brand profile lists the system {system.value}")
+    return owner
+
+
+def second_brands() -> dict[str, str]:
+    """Per brand, the one a customer of two brands also holds contracts of in the seed:
+    the next brand in the order of the profiles."""
+    brands = brand_values()
+    return {b: brands[(i + 1) % len(brands)] for i, b in enumerate(brands)}

@@ -33,10 +33,10 @@ then, in a service (it flushes nothing and commits nothing; the request does):
     post_message(
         db,
         "quote_ready_email",
-        brand=Brand.PV,
-        language=Language.NL,
-        recipient="louise@example.be",
-        values={"first_name": "Louise", "quote": "Q-123"},
+        brand=quote.brand,
+        language=person.language,
+        recipient=person.email,
+        values={"first_name": person.first_name, "quote": quote.number},
         now=now,
         person_id=person.id,
     )

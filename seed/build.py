@@ -22,6 +22,7 @@ from models import (
     Segment,
     normalise_email,
 )
+from models.brands import DEFAULT_BRAND
 from models.enums import VehicleKind
 from seed.identifiers import national_number, serial_for
 
@@ -73,7 +74,7 @@ def add_contract(session: Session, holder: Person, product: str, **fields) -> Co
     beneficiaries = fields.pop("beneficiaries", [])
     values = {
         "number": str(next(_numbers)),
-        "brand": Brand.PV,
+        "brand": DEFAULT_BRAND,
         "product": product,
         "line": Line.LIFE if product in LIFE_PRODUCTS else Line.NON_LIFE,
         "status": ContractStatus.ACTIVE,

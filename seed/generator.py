@@ -19,6 +19,7 @@ from datetime import date
 from random import Random, SystemRandom
 from typing import Any
 
+from models.brands import brand_values, second_brands
 from seed.belgium import (
     LANGUAGES,
     REFERENCE_DATE,
@@ -32,14 +33,14 @@ from seed.people import AGES, PersonMaker, age_weights, house_numbers
 from seed.products import ONE_PER_CUSTOMER, facts, package_pools, product_pools
 from seed.vehicles import covered_pools, kind_pools, models_by_kind
 
-BRANDS = ("vivium", "pv")
+BRANDS = tuple(brand_values())
 CONTRACT_COUNTS = ((1, 30), (2, 30), (3, 22), (4, 12), (5, 6))
 VEHICLE_PRODUCT = {"car": "car", "motorhome": "car", "motorbike": "motorbike", "moped": "motorbike",
                    "tricycle": "motorbike", "quad": "motorbike"}  # fmt: skip
 
 
 def parse_mix(text: str | None, allowed: Sequence[str]) -> tuple[tuple[str, float], ...] | None:
-    """ "vivium=0.5,pv=0.5" -> (("vivium", 0.5), ("pv", 0.5)); None for None."""
+    """ "fr=0.4,nl=0.6" -> (("fr", 0.4), ("nl", 0.6)); None for None."""
     if text is None:
         return None
     shares: dict[str, float] = {}
@@ -62,7 +63,7 @@ def parse_mix(text: str | None, allowed: Sequence[str]) -> tuple[tuple[str, floa
 class Options:
     """The mix of the generated population; shares need not add up to 1."""
 
-    brand_mix: tuple[tuple[str, float], ...] = (("vivium", 0.5), ("pv", 0.5))
+    brand_mix: tuple[tuple[str, float], ...] = tuple((b, 1 / len(BRANDS)) for b in BRANDS)
     language_mix: tuple[tuple[str, float], ...] = (("fr", 0.4), ("nl", 0.6))
     professional_share: float = 0.12
     duplicate_share: float = 0.015
@@ -109,6 +110,7 @@ class Generator(PersonMaker, ContractMaker):
             [k for k, _ in o.language_mix], [w for _, w in o.language_mix], 1000
         )
         self.brand_pool = expand([k for k, _ in o.brand_mix], [w for _, w in o.brand_mix], 1000)
+        self.second_brands = second_brands()  # of a customer of two brands
         self.ages = {s: expand(*age_weights(s), 1000) for s in AGES}
         self.professional_share = o.professional_share
         self.both_brands_share = o.both_brands_share if len(set(self.brand_pool)) > 1 else 0.0
@@ -200,7 +202,7 @@ class Generator(PersonMaker, ContractMaker):
             return plan
         count = self.counts[int(r() * len(self.counts))]
         count = max(count, 2) if both or duplicate else count
-        other = "pv" if brand == "vivium" else "vivium"
+        other = self.second_brands[brand]
         plan = []
         for i in range(count):
             b = other if both and (i == 1 or (i > 1 and r() < 0.4)) else brand

@@ -22,19 +22,13 @@ from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from models import Brand, Contract, Intermediary, Language
+from models.brands import profile, second_brands
 from seed.belgium import language_pools
 from seed.columns import lock_id_tables
 
 PATH = Path(__file__).with_name("intermediaries.toml")
 PORTFOLIO_SIZE = 300
 GENERATED_FROM = 1000  # producer numbers below are the demo ones
-PREFIX = {Brand.PV: "4", Brand.VIVIUM: "8"}
-OFFICE = {
-    (Brand.PV, "fr"): "Agence P&V {name}",
-    (Brand.PV, "nl"): "P&V Agentschap {name}",
-    (Brand.VIVIUM, "fr"): "Bureau de courtage {name}",
-    (Brand.VIVIUM, "nl"): "Makelaarskantoor {name}",
-}
 
 
 @cache
@@ -66,7 +60,7 @@ def seed_demo_intermediaries(session: Session) -> dict[tuple[str, Brand], Interm
 
 
 def producer_number(brand: Brand, index: int) -> str:
-    return f"{PREFIX[brand]}{GENERATED_FROM + index:06d}"
+    return f"{profile(brand).network.producer_prefix}{GENERATED_FROM + index:06d}"
 
 
 def generated(brand: Brand, index: int) -> Intermediary:
@@ -78,16 +72,16 @@ def generated(brand: Brand, index: int) -> Intermediary:
     last, slug = rng.choice(pools.last)
     city = rng.choice(pools.places)[1]
     number = producer_number(brand, index)
-    domain = "agent.pv.example.be" if brand == Brand.PV else "broker.example.be"
+    network = profile(brand).network
     return Intermediary(
         brand=brand,
         producer_number=number,
         first_name=first,
         last_name=last,
-        office=OFFICE[(brand, lang)].format(name=last),
+        office=network.office.get(lang).format(name=last),
         city=city,
         language=Language(lang),
-        email=f"{slug}.{number}@{domain}",
+        email=f"{slug}.{number}@{network.email_domain}",
         phone=f"+32{rng.randrange(2, 9)}{rng.randrange(1_000_000, 9_999_999)}",
     )
 
@@ -129,7 +123,11 @@ def holder_shares(brand_mix: tuple[tuple[str, float], ...], both: float, twins: 
     if len({name for name, share in brand_mix if share > 0}) < 2:
         both = 0.0
     main = {name: share / total for name, share in brand_mix}
-    return {name: (s + both * (1 - s)) * (1 + twins) for name, s in main.items() if s or both}
+    second, held = second_brands(), dict.fromkeys(main, 0.0)
+    for name, share in main.items():
+        held[name] += share
+        held[second[name]] = held.get(second[name], 0.0) + both * share
+    return {name: share * (1 + twins) for name, share in held.items() if share}
 
 
 def plan_portfolios(session: Session, customers: int, shares: dict[str, float]) -> dict:

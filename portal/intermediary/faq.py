@@ -30,7 +30,7 @@ def _questions() -> list[dict]:
 def faq_of(brand: Brand, lang: str) -> list[Entry]:
     """The questions of the brand's intermediaries in `lang`, with its facts."""
     profile = PROFILES[brand]
-    other = PROFILES[Brand.VIVIUM if brand == Brand.PV else Brand.PV]
+    others = [p.portal_name for p in PROFILES.values() if p.brand != brand]
     facts = {
         "portal": profile.portal_name,
         "tool": profile.tool.name,
@@ -38,7 +38,7 @@ def faq_of(brand: Brand, lang: str) -> list[Entry]:
         "phone": profile.support_phone,
         "hours": CONTACT_HOURS.get(lang),
         "url": profile.real_url,
-        "other_portal": other.portal_name,
+        "other_portal": ", ".join(others),
     }
     return [
         Entry(

@@ -19,7 +19,7 @@ import phonenumbers
 from stdnum.be import nn, vat
 
 from auth.validation import EMAIL
-from models.brands import brand_values
+from models.brands import System, brand_of, brand_values, profile
 from portal.sim.contract_input import contract
 from portal.sim.input_checks import (
     Refused,
@@ -137,12 +137,16 @@ def clean_customer(body: Mapping[str, Any], today: date) -> tuple[int | None, di
     for i, spec in enumerate(values.get("contracts") or ()):
         _sold_by(spec, brand, f"contracts[{i}]")
         if spec.pop("s2_pack", False):
-            if (spec.get("brand") or brand) == "pv":
-                raise Refused("the S² Pack is a Vivium option", f"contracts[{i}].s2_pack")
+            if (spec.get("brand") or brand) not in (None, brand_of(System.S2PACK)):
+                raise Refused(f"the S² Pack is a {_s2_company()} option", f"contracts[{i}].s2_pack")
             packs.append(i)
     if packs:
         values["s2_packs"] = packs  # S2-1: indexes of the contracts taking the pack
     return seed, values
+
+
+def _s2_company() -> str:
+    return profile(brand_of(System.S2PACK)).company
 
 
 def _agree_with_number(values: dict, today: date) -> None:

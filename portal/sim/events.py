@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from auth.settings import AuthSettings
 from models import Account, ActivationCode, OutboxMessage, Person, PortalSession, SmsChallenge
+from models.brands import System, brand_of
 from portal.backoffice.s2pack import due_events as s2_due_events
 
 # A session ends once its idle time or lifetime is exceeded (strictly), so one second
@@ -188,7 +189,7 @@ def _s2_steps(db: Session, now: datetime) -> list[Event]:
         Event(
             due.at,
             f"s2_{due.step.value}",
-            "vivium",
+            brand_of(System.S2PACK).value,
             f"S² Pack of {number}: {due.step.value}",
             f"s2_box:{number}",
         )

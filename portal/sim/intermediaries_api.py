@@ -16,7 +16,7 @@ from flask import jsonify, redirect, render_template, request
 from sqlalchemy import func, select
 
 from models import Contract, Intermediary
-from models.brands import PROFILES
+from models.brands import PROFILES, brand_values
 from models.enums import Brand
 from models.sim import clock_now
 from portal.backoffice import intermediary_requests as service
@@ -78,7 +78,7 @@ def intermediaries_list():
     his portfolio in customers."""
     brand = request.args.get("brand")
     if brand is not None and brand not in {b.value for b in Brand}:
-        raise Malformed("invalid_filter", "brand is 'vivium' or 'pv'.", field="brand")
+        raise Malformed("invalid_filter", f"brand is {' or '.join(brand_values())}.", field="brand")
     db = get_session()
     query = select(Intermediary).order_by(Intermediary.producer_number).limit(LIST_LIMIT)
     if brand:
@@ -177,7 +177,7 @@ def intermediary_missing_document(intermediary_id: str, person: str):
     return jsonify(request_json(req)), 201
 
 
-@console.get("/intermediaries/open/<any(vivium,pv):brand>/<person>")
+@console.get("/intermediaries/open/<brand:brand>/<person>")
 def intermediary_open(brand: str, person: str):
     """The console's link from a persona or customer to his intermediary's view: the
     tool's sign-in, with that intermediary offered first, then the customer's account."""

@@ -106,7 +106,7 @@ def _session_cookie(account: Account, brand: Brand) -> str:
     return serializer.dumps(data)
 
 
-@console.get("/stories/customer/<any(vivium, pv):brand>/<int:person_id>")
+@console.get("/stories/customer/<brand:brand>/<int:person_id>")
 def customer_session(brand: str, person_id: int):
     """Inside a world only: the browser signed in as that customer of the brand (when he
     has an account), then on to `page` of his portal."""

@@ -12,7 +12,7 @@ from flask import jsonify, request
 from sqlalchemy import select
 
 from models import AutoQuote, Contract, Intermediary
-from models.enums import Brand
+from models.brands import System, brand_of
 from models.informex import makes, models_of, versions_of
 from models.sim import FaultName, clock_now, fault_on
 from models.tariff_auto import default_tariff
@@ -37,7 +37,7 @@ def body() -> dict:
 def broker(raw: object) -> Intermediary:
     number = parse_id(str(raw)) if isinstance(raw, int | str) else None
     row = get_session().get(Intermediary, number) if number is not None else None
-    if row is None or row.brand != Brand.VIVIUM:
+    if row is None or row.brand != brand_of(System.VCONNECT_AUTO):
         raise NotFound("intermediary_not_found", "No Vivium broker with this id.",
                        field="intermediary_id")  # fmt: skip
     return row

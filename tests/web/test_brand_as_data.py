@@ -9,7 +9,17 @@ from dataclasses import replace
 import pytest
 
 from models import Brand
-from models.brands import PROFILES, IntermediaryTool, profile_of_itsme_client
+from models.brands import (
+    PROFILES,
+    IntermediaryTool,
+    Network,
+    System,
+    Text,
+    brand_of,
+    profile_of_itsme_client,
+    second_brands,
+)
+from seed.intermediaries import generated
 
 SEGMENT = "zenith"
 
@@ -52,6 +62,12 @@ def zenith(monkeypatch):
             cookie_name="myzenith_session",
             itsme_client="myzenith",
             contract_prefix="9",
+            network=Network(
+                "9",
+                Text(fr="Bureau Zénith {name}", nl="Zenithkantoor {name}"),
+                "broker.zenith.example",
+            ),
+            systems=frozenset(),
         ),
     )
     yield member
@@ -100,3 +116,15 @@ def test_the_third_brands_itsme_client_is_read_from_its_profile(zenith):
     assert profile_of_itsme_client("myzenith").brand is zenith
     assert profile_of_itsme_client("myvivium").brand is Brand.VIVIUM
     assert profile_of_itsme_client("nobody") is None
+
+
+def test_the_third_brands_intermediaries_are_made_from_its_network(zenith):
+    broker = generated(zenith, 0)
+    assert broker.producer_number == "9001000" and broker.brand is zenith
+    assert broker.email.endswith("@broker.zenith.example")
+    assert broker.office.startswith(("Bureau Zénith ", "Zenithkantoor "))
+
+
+def test_a_third_brand_without_systems_leaves_their_owners_as_they_are(zenith):
+    assert {brand_of(system) for system in System} == {Brand.VIVIUM}
+    assert second_brands() == {"vivium": "pv", "pv": SEGMENT, SEGMENT: "vivium"}

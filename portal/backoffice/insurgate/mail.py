@@ -10,12 +10,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from models.enums import Brand
+from models.brands import System, brand_of
 from models.insurgate import IgUser
 from models.outbox import OutboxMessage
 from models.outbox_writer import message_text, post_message
 
-BRAND = Brand.VIVIUM
+BRAND = brand_of(System.INSURGATE)
 
 
 def send(

@@ -10,7 +10,8 @@ from datetime import date, datetime
 from babel.numbers import format_currency
 from sqlalchemy.orm import Session
 
-from models import Brand, Person
+from models import Person
+from models.brands import System, brand_of
 from models.outbox_writer import message_text, post_message
 from models.telematics import S2Box, S2Event
 
@@ -48,7 +49,7 @@ def sms(
     message = post_message(
         session,
         kind,
-        brand=Brand.VIVIUM,
+        brand=brand_of(System.S2PACK),
         language=holder.language,
         recipient=holder.mobile,
         values=values,
@@ -73,7 +74,7 @@ def letter(
     message = post_message(
         session,
         kind,
-        brand=Brand.VIVIUM,
+        brand=brand_of(System.S2PACK),
         language=holder.language,
         recipient=f"{holder.full_name}, {street}, {city}",
         values={"name": holder.full_name, "street": street, "city": city, **values},
@@ -87,7 +88,7 @@ def letter(
 
 def part(kind: str, name: str, holder: Person) -> str:
     """A named text of a message file in the holder's language (a reason, a guarantee)."""
-    return message_text(kind, name, Brand.VIVIUM, holder.language, {})
+    return message_text(kind, name, brand_of(System.S2PACK), holder.language, {})
 
 
 def euros(cents: int, holder: Person) -> str:

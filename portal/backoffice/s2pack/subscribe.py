@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
-from models import Brand, Contract, ContractStatus, Person
+from models import Contract, ContractStatus, Person
+from models.brands import System, brand_of
 from models.telematics import S2Box, S2Stage
 from portal.backoffice.errors import Conflict, Invalid, NotFound
 from portal.backoffice.s2pack import notify
@@ -26,7 +27,7 @@ def new_password() -> str:
 
 
 def _check(session: Session, contract: Contract) -> None:
-    if contract.brand != Brand.VIVIUM or contract.product not in CAR_PRODUCTS:
+    if contract.brand != brand_of(System.S2PACK) or contract.product not in CAR_PRODUCTS:
         raise Invalid("s2_not_vivium_car", "the S² Pack is an option of Vivium car policies")
     if contract.status != ContractStatus.ACTIVE:
         raise Conflict("s2_contract_ended", "the contract is not active")

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import AutoQuote, AutoQuoteDocument, Contract, Intermediary, Person
-from models.enums import Brand
+from models.brands import System, brand_of
 from models.outbox_writer import post_message
 from models.tariff_auto import Tariff
 from models.vconnect_auto import QuoteDocumentKind, QuoteStatus
@@ -116,7 +116,7 @@ def send_for_signature(db: Session, me: Intermediary, number: str, now: datetime
     quote.sign_token = secrets.token_urlsafe(24)
     quote.status, quote.updated_at = QuoteStatus.SIGNING, now
     euros = f"{quote.premium_cents // 100},{quote.premium_cents % 100:02d} €"
-    post_message(db, "vconnect_auto_signature_email", brand=Brand.VIVIUM,
+    post_message(db, "vconnect_auto_signature_email", brand=brand_of(System.VCONNECT_AUTO),
                  language=person.language, recipient=person.email, now=now, person_id=person.id,
                  values={"first_name": person.first_name, "quote": quote.number,
                          "broker": me.full_name, "premium": euros,

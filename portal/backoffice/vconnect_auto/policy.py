@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import AutoQuote, AutoQuoteDocument, Contract, Document, Intermediary, Person
-from models.brands import PROFILES
-from models.enums import Brand, ContractStatus, DocumentKind, Line, VehicleKind
+from models.brands import System, brand_of, profile
+from models.enums import ContractStatus, DocumentKind, Line, VehicleKind
 from models.tariff_auto import Tariff
 from models.vconnect_auto import QuoteDocumentKind, QuoteStatus
 from portal.backoffice.errors import Conflict, Invalid, NotFound
@@ -41,7 +41,7 @@ def one_year_later(day: date) -> date:
 def _contract(quote: AutoQuote, person: Person, today: date) -> Contract:
     kind = quote.vehicle_kind or "car"
     return Contract(
-        number=f"T{quote.number}", brand=Brand.VIVIUM, holder_id=person.id,
+        number=f"T{quote.number}", brand=brand_of(System.VCONNECT_AUTO), holder_id=person.id,
         product="motorbike" if kind in TWO_WHEELS else "car", line=Line.NON_LIFE,
         status=ContractStatus.ACTIVE, start_date=today, renewal_date=one_year_later(today),
         end_date=None, annual_premium_cents=quote.premium_cents, covered=list(quote.guarantees),
@@ -64,7 +64,7 @@ def finalise(db: Session, me: Intermediary, number: str, now: datetime) -> AutoQ
     contract = _contract(quote, person, now.date())
     db.add(contract)
     db.flush()
-    contract.number = f"{PROFILES[Brand.VIVIUM].contract_prefix}{contract.id:08d}{contract.id % 7}"
+    contract.number = f"{profile(contract.brand).contract_prefix}{contract.id:08d}{contract.id % 7}"
     quote.contract_id, quote.status, quote.updated_at = contract.id, QuoteStatus.ISSUED, now
     for kind, name in POLICY_DOCUMENTS:
         add_document(db, quote, kind, f"{name}-{contract.number}.pdf", now)
