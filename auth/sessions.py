@@ -46,25 +46,46 @@ def brand_of_path(path: str) -> Brand | None:
     return found.brand if found else None
 
 
+#: Where a request's cookie name and path are kept once worked out (issue 12).
+COOKIE_KEY = "portal.session_cookie"
+
+
+def cookie_of_path(path: str) -> tuple[str, str]:
+    """The session cookie's name and path (under the script root) for a URL path."""
+    found = profile_of_path(path)
+    if found:
+        return found.cookie_name, f"/{found.brand.value}"
+    space = space_of_path(path)
+    return (SPACES[space], f"/{space}") if space else (NEUTRAL_COOKIE, "/")
+
+
 class BrandSessionInterface(SecureCookieSessionInterface):
-    """Signed cookie sessions whose name and path follow the brand space of the request."""
+    """Signed cookie sessions whose name and path follow the brand space of the request.
+
+    The brand space is worked out once per request, and the signing serializer once per
+    secret key (Flask builds both again for every read and every write, issue 12)."""
+
+    def get_signing_serializer(self, app: Flask):  # type: ignore[no-untyped-def]
+        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        kept = self.__dict__.get("_serializer")
+        if kept is None or kept[0] != key:
+            kept = self._serializer = (key, super().get_signing_serializer(app))
+        return kept[1]
+
+    def _cookie(self) -> tuple[str, str]:
+        environ = request.environ
+        found = environ.get(COOKIE_KEY)
+        if found is None:
+            found = environ[COOKIE_KEY] = cookie_of_path(request.path)
+        return found
 
     def get_cookie_name(self, app: Flask) -> str:
-        found = profile_of_path(request.path)
-        if found:
-            return found.cookie_name
-        space = space_of_path(request.path)
-        return SPACES[space] if space else NEUTRAL_COOKIE
+        return self._cookie()[0]
 
     def get_cookie_path(self, app: Flask) -> str:
         """The space's path under the request's script root: a world's prefix
         (`/w/<id>`, issue 14) keeps its cookies to that world."""
-        root = request.script_root
-        brand = brand_of_path(request.path)
-        if brand:
-            return f"{root}/{brand.value}"
-        space = space_of_path(request.path)
-        return f"{root}/{space}" if space else f"{root}/"
+        return request.script_root + self._cookie()[1]
 
 
 def init_app(app: Flask) -> None:

@@ -14,13 +14,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 SOURCE = Path(__file__).with_name("translations")
 LANGUAGES = ("fr", "nl")
+TRANSLATIONS_KEY = "page_translations"
 
 
 def po_files(lang: str) -> list[Path]:
@@ -81,7 +83,12 @@ def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(target)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "fr")
     Babel(app, locale_selector=select_locale)
-    app.jinja_env.install_gettext_callables(gettext=_gettext, ngettext=_ngettext, newstyle=True)
+    app.extensions[TRANSLATIONS_KEY] = {}
+    env = app.jinja_env
+    env.install_gettext_callables(gettext=_gettext, ngettext=_ngettext, newstyle=True)
+    # Jinja's `_` and its new-style wrappers call three functions deep per text; these
+    # do the same in one (issue 12).
+    env.globals.update(_=page_gettext, gettext=page_gettext, ngettext=page_ngettext)
 
 
 def page_translations(context: Context) -> NullTranslations:
@@ -93,7 +100,20 @@ def page_translations(context: Context) -> NullTranslations:
         return get_translations()
     found = request_g.__dict__.get("_page_translations")
     if found is None:
-        found = request_g._page_translations = get_translations()
+        found = request_g._page_translations = translations_of(request_g.__dict__.get("lang"))
+    return found
+
+
+def translations_of(lang: str | None) -> NullTranslations:
+    """The translations of a page language, kept per application once looked up: the
+    same as Flask-Babel's for that locale, without its hundred calls on the first text
+    of every page (issue 12). Without a page language, Flask-Babel's choice."""
+    if lang not in LANGUAGES:
+        return get_translations()
+    kept = current_app.extensions[TRANSLATIONS_KEY]
+    found = kept.get(lang)
+    if found is None:
+        found = kept[lang] = get_translations()
     return found
 
 
@@ -105,3 +125,25 @@ def _gettext(context: Context, message: str) -> str:
 @pass_context
 def _ngettext(context: Context, singular: str, plural: str, num: int) -> str:
     return page_translations(context).ungettext(singular, plural, num)
+
+
+@pass_context
+def page_gettext(context: Context, message: str, /, **variables: object) -> str:
+    """`_()` and `gettext()` in the templates, as Jinja's new-style gettext: the text in
+    the page language, escaped when the template autoescapes, always `%`-formatted."""
+    text = page_translations(context).ugettext(message)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+@pass_context
+def page_ngettext(
+    context: Context, singular: str, plural: str, num: int, /, **variables: object
+) -> str:
+    """`ngettext()` in the templates, as Jinja's new-style ngettext (`num` filled in)."""
+    variables.setdefault("num", num)
+    text = page_translations(context).ungettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables

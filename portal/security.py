@@ -42,12 +42,14 @@ proxy, wrap the app in werkzeug's ProxyFix so that `request.is_secure` is true.
 from __future__ import annotations
 
 import logging
+import time
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, has_request_context, request, session
+from flask import Flask, Response, current_app, g, has_request_context, request, session
 from flask.sessions import SessionInterface
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import BadRequest
 
@@ -138,25 +140,39 @@ def _claims_login() -> bool:
     return "_user_id" in session
 
 
-def set_security_headers(response: Response) -> Response:
-    """after_request: the headers of ASVS V3.4 and V14.3.2 (see the module docstring)."""
-    app = current_app
-    headers = response.headers
-    headers.setdefault("Content-Security-Policy", current_policy(app))
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("X-Frame-Options", "SAMEORIGIN" if framable() else "DENY")
-    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+def _wanted_headers(app: Flask) -> list[tuple[str, str]]:
+    """The headers every answer gets unless its view set them itself, in order."""
+    in_world = framable()
+    wanted = [
+        ("Content-Security-Policy", current_policy(app)),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("X-Frame-Options", "SAMEORIGIN" if in_world else "DENY"),
+        ("Permissions-Policy", PERMISSIONS_POLICY),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+    ]
     if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", HSTS)
+        wanted.append(("Strict-Transport-Security", HSTS))
+    return wanted
+
+
+def set_security_headers(response: Response) -> Response:
+    """after_request: the headers of ASVS V3.4 and V14.3.2 (see the module docstring).
+    A header the view set itself stays; the others are added in one pass over the
+    response's headers (Werkzeug's `setdefault` walks them three times per header,
+    issue 12)."""
+    headers = response.headers
+    present = {name.lower() for name, _value in headers.items()}
+    for name, value in _wanted_headers(current_app):
+        if name.lower() not in present:
+            headers.add(name, value)
     if _claims_login():
         headers["Cache-Control"] = "no-store"
-    elif request.endpoint not in CACHEABLE_ENDPOINTS:
-        headers.setdefault("Cache-Control", "no-store")
-    if request.endpoint == LOGOUT_ENDPOINT:
-        headers.setdefault("Clear-Site-Data", '"cache", "storage"')
+    elif request.endpoint not in CACHEABLE_ENDPOINTS and "cache-control" not in present:
+        headers.add("Cache-Control", "no-store")
+    if request.endpoint == LOGOUT_ENDPOINT and "clear-site-data" not in present:
+        headers.add("Clear-Site-Data", '"cache", "storage"')
     return response
 
 
@@ -178,6 +194,41 @@ def https_aware(interface: SessionInterface) -> SessionInterface:
     wrapped = cls.__new__(cls)
     wrapped.__dict__.update(vars(interface))
     return wrapped
+
+
+CSRF_KEPT = "security_csrf_tokens"
+#: How long one signed CSRF token is handed out again (seconds); the check accepts a
+#: token for WTF_CSRF_TIME_LIMIT (an hour by default), so a page shown at the end of
+#: this reuse still has nearly all of its hour.
+CSRF_REUSE_SECONDS = 60
+#: Most signed tokens one application keeps before it starts again.
+CSRF_KEPT_SIZE = 4096
+
+
+def page_csrf_token() -> str:
+    """`csrf_token()` in the templates: Flask-WTF's signed token (V3.5.1), signed once per
+    session token and minute instead of on every page (an HMAC, a timestamp and a JSON
+    dump each time, issue 12). The token is kept on `g` as Flask-WTF keeps it, so the
+    forms of the same page carry the same one."""
+    found = g.get("csrf_token")
+    raw = session.get("csrf_token")
+    if found or not isinstance(raw, str):
+        return found or generate_csrf()
+    app = current_app
+    kept = app.extensions[CSRF_KEPT]
+    key = (app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key, raw)
+    signed = kept.get(key)
+    moment = time.monotonic()
+    if signed is None or moment - signed[1] >= CSRF_REUSE_SECONDS:
+        if len(kept) >= CSRF_KEPT_SIZE:
+            kept.clear()
+        signed = kept[key] = (generate_csrf(), moment)
+    g.csrf_token = signed[0]
+    return signed[0]
+
+
+def _csrf_in_templates() -> dict:
+    return {"csrf_token": page_csrf_token}
 
 
 def data_error_as_bad_request(exc: DataError) -> ResponseReturnValue:
@@ -204,5 +255,9 @@ def init_app(app: Flask) -> None:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
     app.session_interface = https_aware(app.session_interface)
+    app.extensions[CSRF_KEPT] = {}
+    # after CSRFProtect's own global and context processor, which it replaces
+    app.jinja_env.globals["csrf_token"] = page_csrf_token
+    app.context_processor(_csrf_in_templates)
     app.after_request(set_security_headers)
     app.register_error_handler(DataError, data_error_as_bad_request)

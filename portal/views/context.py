@@ -19,6 +19,7 @@ from models.catalogue import Catalogue
 from models.sim import clock_now
 from portal.db import get_session
 from portal.rules.dates import RenewingContract, renewal_date
+from portal.views.frame import FrameExtension
 
 
 def catalogue() -> Catalogue:
@@ -151,6 +152,7 @@ def url_cache():
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension(FrameExtension)
     app.jinja_env.globals.update(
         space_url=url_cache(),
         pick=pick,

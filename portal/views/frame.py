@@ -1,0 +1,65 @@
+"""The page frame, rendered once and kept (issue 12).
+
+The header, the menu and the footer of a customer page are the same for every customer
+of a brand space: they change only with the brand, the language, the page's own
+parameters (the language switch links to the same page) and the request's script root
+and host, which every URL of the frame carries (a world's `/w/<id>` prefix, issue 14).
+The template tag
+
+    {% frame "footer", profile.brand, lang %} ... {% endframe %}
+
+renders its body once per key and then hands out the kept text. The key is the tag's
+name, the values the template gives it and the request's script root and host: a body
+must use nothing else, so nothing that varies per customer or per request (a name, a
+CSRF token, a flashed message) goes inside. The kept texts belong to one application's
+template environment and hold no state: two workers build the same texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from jinja2 import nodes
+from jinja2.ext import Extension
+from jinja2.parser import Parser
+from jinja2.runtime import Context
+
+#: Most frame texts one application keeps before it starts again.
+FRAME_CACHE_SIZE = 2048
+
+
+def _frozen(value: Any) -> Any:
+    """A key part: a mapping (a page's URL values) as its sorted items."""
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+class FrameExtension(Extension):
+    """`{% frame name, value... %}body{% endframe %}`: the body rendered once per key."""
+
+    tags: ClassVar[set[str]] = {"frame"}
+
+    def __init__(self, environment: Any) -> None:
+        super().__init__(environment)
+        self.kept: dict[tuple, str] = {}
+
+    def parse(self, parser: Parser) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        values = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            values.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endframe",), drop_needle=True)
+        args = [nodes.ContextReference(), nodes.Tuple(values, "load")]
+        return nodes.CallBlock(self.call_method("_frame", args), [], [], body).set_lineno(lineno)
+
+    def _frame(self, context: Context, values: tuple, caller: Callable[[], str]) -> str:
+        request = context.get("request")
+        if request is None:
+            return caller()
+        key = (request.script_root, request.host, *map(_frozen, values))
+        found = self.kept.get(key)
+        if found is None:
+            if len(self.kept) >= FRAME_CACHE_SIZE:
+                self.kept.clear()
+            found = self.kept[key] = caller()
+        return found
