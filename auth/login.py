@@ -12,15 +12,27 @@ from flask_login import LoginManager, UserMixin
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, joinedload
 
+from auth import watching
 from models import Account, PortalSession
 
 
 class CustomerUser(UserMixin):
     """The logged-in customer: an account and the back-office person behind it."""
 
-    def __init__(self, account: Account) -> None:
+    def __init__(
+        self,
+        account: Account,
+        token_hash: str | None = None,
+        last_path: str | None = None,
+        watched_until: datetime | None = None,
+    ) -> None:
         self.account = account
         self.brand = account.brand
+        # Issue 19 (auth.watching): the session row's key, the page it last saw and the
+        # end of a trainer's watch, read with the account in the same query.
+        self.token_hash = token_hash
+        self.last_path = last_path
+        self.watched_until = watched_until
 
     @property
     def person(self):
@@ -73,7 +85,7 @@ def end_session(db: Session, token: str | None, now: datetime) -> None:
 
 #: Built once (it runs on every page of a logged-in customer), with bound parameters.
 _LIVE_ACCOUNT = (
-    select(Account)
+    select(Account, PortalSession.last_path, PortalSession.watched_until)
     .options(joinedload(Account.person))
     .join(PortalSession, PortalSession.account_id == Account.id)
     .where(
@@ -89,12 +101,14 @@ def load_customer(db: Session, account_id: str, brand, token: str | None) -> Cus
     """The account with this id, only in its brand and only with a live session (one query)."""
     if brand is None or not account_id.isdigit() or not token:
         return None
-    values = {"account_id": int(account_id), "brand": brand, "token_hash": token_hash(token)}
-    account = db.scalars(_LIVE_ACCOUNT, values).one_or_none()
-    return CustomerUser(account) if account else None
+    key = token_hash(token)
+    values = {"account_id": int(account_id), "brand": brand, "token_hash": key}
+    row = db.execute(_LIVE_ACCOUNT, values).unique().one_or_none()
+    return CustomerUser(row[0], key, row[1], row[2]) if row else None
 
 
 def init_app(app: Flask, get_session) -> None:
+    watching.init_app(app, get_session)
     manager = LoginManager()
     manager.init_app(app)
     manager.session_protection = None

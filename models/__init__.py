@@ -32,6 +32,7 @@ from models.stub_keys import StubSigningKey as StubSigningKey
 from models.stubs import EidCard, ItsmeAuthCode, ItsmeTransaction
 from models.telematics import S2Box, S2Event, S2Stage
 from models.vconnect_auto import AutoQuote, AutoQuoteDocument, AutoQuoteEvent
+from models.watch import ToolSeen
 from models.world import World
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "Segment",
     "SmsChallenge",
     "SupportRequest",
+    "ToolSeen",
     "VehicleKind",
     "World",
     "normalise_email",

@@ -86,6 +86,10 @@ class PortalSession(Base):
     # so that the console can say when the session expires.
     seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Issue 19: the page the session last saw (written when it changes) and the end of a
+    # trainer's watch heartbeat (wall clock), for the console's "watch".
+    last_path: Mapped[str | None] = mapped_column(String(300))
+    watched_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SupportRequest(Base):

@@ -8,13 +8,26 @@ nothing here imports another front end.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, g
 
 from auth.sessions import register_space
-from portal.intermediary.tool import TOOLS, make_blueprint
+from auth.watching import WatchedSpace, watchable
+from portal.intermediary.tool import SIGNED_IN, TOOLS, make_blueprint
+
+
+def _watched_intermediary() -> tuple[int, str] | None:
+    """The signed-in intermediary, when the page already looked him up."""
+    me = g.get("me")
+    return (me.id, f"{me.first_name} {me.last_name} ({me.producer_number})") if me else None
+
+
+def _watch_cookie(_db, intermediary_id: int) -> dict:
+    """Issue 19: the session that shows a trainer this intermediary's pages again."""
+    return {SIGNED_IN: intermediary_id}
 
 
 def init_app(app: Flask) -> None:
     for tool in TOOLS.values():
         register_space(tool.segment, tool.cookie)
+        watchable(tool.segment, WatchedSpace(_watched_intermediary, _watch_cookie))
         app.register_blueprint(make_blueprint(tool))

@@ -11,7 +11,9 @@ from functools import wraps
 from flask import Blueprint, g, redirect, session, url_for
 
 from auth.sessions import register_space
-from models import Brand, Contract
+from auth.watching import WatchedSpace, watchable
+from models import Contract
+from models.brands import System, brand_of
 from models.sim import clock_now
 from models.telematics import S2Box
 from portal.backoffice.s2pack.summary import PackState, contract_pack
@@ -54,11 +56,25 @@ def log_out() -> None:
     session.clear()
 
 
+def _watched_box() -> tuple[int, str] | None:
+    box = g.get("s2_box")
+    return (box.id, box.login) if box else None
+
+
+def _watch_cookie(db, box_id: int) -> dict | None:
+    """Issue 19: the session that shows a trainer this box's page again."""
+    box = db.get(S2Box, box_id)
+    return {BOX_KEY: box.id, CHECK_KEY: box.password_hash[-16:]} if box else None
+
+
+watchable("s2", WatchedSpace(_watched_box, _watch_cookie))
+
+
 @bp.app_template_global()
 def s2_pack_of(contract: Contract) -> PackState | None:
     """S2-5: the S² Pack of a Vivium car contract for the MyVivium contract page and
     V-Connect (one query for the box and one for its log; none for other contracts)."""
-    if contract.brand != Brand.VIVIUM or contract.product != "car":
+    if contract.brand != brand_of(System.S2PACK) or contract.product != "car":
         return None
     db = get_session()
     return contract_pack(db, contract.id, clock_now(db))

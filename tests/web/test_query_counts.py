@@ -88,7 +88,8 @@ def test_a_page_costs_the_same_queries_for_a_small_and_a_large_customer(
 #: home, can't find: the brand's contracts; contract: the contract, its composition and
 #: its beneficiaries; documents: the contracts, their life documents, the account's
 #: digital consent and a paper-mail exception (DC-3); profile: the account with its
-#: person and the pending contact changes.
+#: person and the pending contact changes. These are the counts of a page the session
+#: already shows; moving to another page adds one write (see the test after this one).
 EXACT_STATEMENTS = {
     "/": 3,
     "/contracts/{number}": 5,
@@ -106,11 +107,30 @@ def test_each_customer_page_runs_exactly_its_fixed_number_of_statements(
     freeze(datetime(2026, 3, 2, 10, 0))
     person, number = customer(db, 2)
     login(person, Brand.PV)
+    client.get("/pv/nl" + path.format(number=number))
     with counted(app.extensions["db_engine"]) as statements:
         response = client.get("/pv/nl" + path.format(number=number))
     assert response.status_code == 200
     assert "/pv/nl/logout" in response.get_data(as_text=True)  # logged in, not the landing
     assert len(statements) == EXACT_STATEMENTS[path], statements
+
+
+@pytest.mark.parametrize("path", EXACT_STATEMENTS)
+def test_moving_to_another_page_adds_exactly_one_write_the_page_the_session_last_saw(
+    app, client, db, login, freeze, path
+):
+    """Issue 19 (a trainer watching): the session row records the page it shows, only
+    when it changes; the account query already reads it, so nothing else is read."""
+    freeze(datetime(2026, 3, 2, 10, 0))
+    person, number = customer(db, 2)
+    login(person, Brand.PV)
+    client.get("/pv/nl/help" if path != "/help" else "/pv/nl/")
+    with counted(app.extensions["db_engine"]) as statements:
+        response = client.get("/pv/nl" + path.format(number=number))
+    assert response.status_code == 200
+    writes = [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+    assert len(statements) == EXACT_STATEMENTS[path] + 1, statements
+    assert len(writes) == 1 and "portal_session" in writes[0], writes
 
 
 def test_the_cached_frame_links_follow_the_script_root_the_brand_and_the_language(client):

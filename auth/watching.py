@@ -1,0 +1,106 @@
+"""A trainer watching a trainee (issue 19): every signed-in page records the path it
+shows, only when it changes, and asks whether a trainer's watch is open.
+
+- Customer portals: the session row (`portal_session`) read with the account already
+  carries `last_path` and `watched_until`, so an unchanged page costs no statement and a
+  new page one UPDATE.
+- Tools with their sign-in in their cookie (Connect 360, V-Connect, Insurgate, the S²
+  page) register a `WatchedSpace` (who is signed in, the cookie contents that sign him
+  in again); their pages cost one read of their `tool_seen` row, plus a write when the
+  page changes.
+
+The console renders the recorded page again as that user inside its own request
+(`RENDER_KEY` in the WSGI environ): such a render records nothing. The watch heartbeat
+is on the wall clock: a trainer's presence is real time, even when the simulated clock
+is frozen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from flask import Flask, request
+from flask_login import current_user
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from auth.sessions import brand_of_path, space_of_path
+from models import PortalSession, ToolSeen
+from models.watch import PATH_LENGTH
+
+RENDER_KEY = "portal.watch_render"
+HEARTBEAT = timedelta(seconds=15)
+
+
+@dataclass(frozen=True)
+class WatchedSpace:
+    """A tool space a trainer can watch: `subject()` names who is signed in on this
+    request, as (id, label), or None; `cookie(db, id)` is the session content that signs
+    that user in again, or None when he no longer can."""
+
+    subject: Callable[[], tuple[int, str] | None]
+    cookie: Callable[[Session, int], dict | None]
+
+
+SPACES: dict[str, WatchedSpace] = {}
+
+
+def watchable(segment: str, space: WatchedSpace) -> None:
+    SPACES[segment] = space
+
+
+def wall_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def page_path() -> str | None:
+    """The GET page being shown, inside the request's world, if it can be recorded."""
+    if request.method != "GET" or request.environ.get(RENDER_KEY):
+        return None
+    path = request.full_path.rstrip("?")
+    return path if len(path) <= PATH_LENGTH else None
+
+
+def _customer_watched(get_db: Callable[[], Session], path: str, moment: datetime) -> bool:
+    user = current_user
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "token_hash", None):
+        return False
+    if user.last_path != path:
+        get_db().execute(
+            update(PortalSession)
+            .where(PortalSession.token_hash == user.token_hash)
+            .values(last_path=path)
+        )
+        user.last_path = path
+    return user.watched_until is not None and user.watched_until > moment
+
+
+def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment: datetime) -> bool:
+    who = SPACES[segment].subject()
+    if who is None:
+        return False
+    db = get_db()
+    row = db.get(ToolSeen, (segment, who[0]))
+    if row is None:
+        row = ToolSeen(space=segment, subject_id=who[0], label=who[1][:200])
+        db.add(row)
+    if row.last_path != path:
+        row.last_path, row.seen_at, row.label = path, moment, who[1][:200]
+    return row.watched_until is not None and row.watched_until > moment
+
+
+def init_app(app: Flask, get_session: Callable[[], Session]) -> None:
+    @app.template_global()
+    def trainer_watching() -> bool:
+        """Whether a trainer watches this page's session; records the page shown."""
+        path = page_path()
+        if path is None:
+            return False
+        if brand_of_path(request.path) is not None:
+            return _customer_watched(get_session, path, wall_now())
+        segment = space_of_path(request.path)
+        if segment in SPACES:
+            return _tool_watched(get_session, segment, path, wall_now())
+        return False
