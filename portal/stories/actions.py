@@ -239,3 +239,8 @@ ACTIONS: dict[str, Action] = {
     "report_problem": Action(_report_problem, (), ("email", "message")),
     "missing_document": Action(_missing_document, ("kind",), ("contract", "year")),
 }
+
+# The other seeds' systems (issue 19): their actions use Context and Action above.
+from portal.stories.actions_s2 import S2_ACTIONS  # noqa: E402
+
+ACTIONS.update(S2_ACTIONS)

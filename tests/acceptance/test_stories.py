@@ -58,4 +58,22 @@ def test_both_faqs_have_a_story_for_every_question():
                 "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1"],
     }  # fmt: skip
     wanted = {f"{seed}-q{n}" for seed, ns in numbers.items() for n in ns}
-    assert set(STORIES) == wanted
+    others = {"004-q1.1"}  # the other seeds' systems: the S² Pack (seed 004)
+    assert set(STORIES) == wanted | others
+
+
+def test_the_s2_pack_story_ends_with_the_welcome_activation_and_e_call_sms(app, registry):
+    """S2-6, S2-5, S2-2: the S² Pack story's SMS reach Marc's phone, in order."""
+    from models import OutboxMessage
+
+    storage = app.extensions["worlds"]
+    story = default_stories()["004-q1.1"]
+    played = player.play_through(registry, storage, story, settings(app), now())
+    registry.commit()
+    with storage.sessions(played.world_id)() as db:
+        marc = customer_of(db, story).person_id
+        found = db.query(OutboxMessage).filter_by(person_id=marc).order_by(OutboxMessage.id)
+        kinds = [m.kind for m in found]
+    assert kinds == [
+        "s2_welcome_sms", "s2_delivery_sms", "s2_activation_sms", "s2_ecall_missed_sms"
+    ], kinds  # fmt: skip
