@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from auth.validation import normalise_contract_number
 from models import Contract
+from models.brands import brand_values
 from models.enums import Brand
 from models.sim import clock_now
 from portal.backoffice import broker, publishing
@@ -23,6 +24,8 @@ from portal.db import get_session
 from portal.extensions import auth_settings, catalogue
 from portal.forms import EmptyForm
 from portal.sim.blueprints import api, api_error, console, json_body
+from portal.sim.console_i18n import console_gettext as _
+from portal.sim.console_labels import code_label
 from portal.sim.desk_views import parse_id
 from portal.sim.refused import refused
 from portal.sim.serializers import published_json, request_json, view_json
@@ -31,8 +34,8 @@ REQUESTS = {"paper-exception": broker.request_paper, "missing-document": broker.
 
 
 def parse_customer(brand: str, person_id: str) -> tuple[Brand, int]:
-    if brand not in {b.value for b in Brand}:
-        raise NotFound("unknown_brand", "The brand is 'vivium' or 'pv'.")
+    if brand not in brand_values():
+        raise NotFound("unknown_brand", f"The brand is one of {', '.join(brand_values())}.")
     number = parse_id(person_id)
     if number is None:
         raise NotFound("customer_not_found", f"No customer '{person_id[:20]}'.")
@@ -169,7 +172,8 @@ def broker_request_page(brand: str, person_id: str, what: str):
         req = ask_support(brand, person_id, what, body)
     except DomainError as exc:
         return refused(exc, _back(brand, person_id).location)
-    flash(f"Support request {req.id} sent to {request_json(req)['mailbox']}.")
+    mailbox = request_json(req)["mailbox"]
+    flash(_("Support request %(id)s sent to %(mailbox)s.", id=req.id, mailbox=mailbox))
     return _back(brand, person_id)
 
 
@@ -186,7 +190,12 @@ def publish_page():
         return refused(exc, back.location)
     message = done.message
     flash(
-        f"{len(done.documents)} document(s) published; {message.channel.value} to {message.recipient}."
+        _(
+            "%(count)s document(s) published; %(channel)s to %(recipient)s.",
+            count=len(done.documents),
+            channel=code_label(message.channel),
+            recipient=message.recipient,
+        )
     )
     contract = db.get(Contract, done.documents[0].contract_id)
     return _back(contract.brand.value, str(contract.holder_id))

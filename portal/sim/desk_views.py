@@ -17,10 +17,21 @@ from portal.backoffice.errors import DomainError, NotFound
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim.blueprints import api, api_error, console, json_body
+from portal.sim.console_i18n import console_gettext as _
+from portal.sim.console_labels import N_, code_label
 from portal.sim.refused import refused
 from portal.sim.serializers import exception_json, request_json
 
 IMAGE_TYPES = ("image/png", "image/jpeg")
+# The desk's actions as the console's flash names them (translated when shown)
+ACTIONS = {
+    "answer": N_("answer"),
+    "merge": N_("merge"),
+    "sent": N_("sent"),
+    "approve": N_("approve"),
+    "refuse": N_("refuse"),
+    "revoke": N_("revoke"),
+}
 
 
 def parse_id(raw: str) -> int | None:
@@ -172,5 +183,12 @@ def support_act_page(request_id: str, action: str):
         act(req, action, body)
     except DomainError as exc:
         return refused(exc, url_for("sim.support_detail", request_id=request_id))
-    flash(f"Request {req.id}: {action} done, status {req.status}.")
+    flash(
+        _(
+            "Request %(id)s: %(action)s done, status %(status)s.",
+            id=req.id,
+            action=_(ACTIONS.get(action, action)),
+            status=code_label(req.status),
+        )
+    )
     return redirect(url_for("sim.support_detail", request_id=request_id))

@@ -12,6 +12,7 @@ from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import control, limits_state
 from portal.sim.blueprints import console
+from portal.sim.console_i18n import console_gettext as _
 from portal.sim.events import scheduled_events
 from portal.sim.outbox import OutboxFilter, list_messages, shown
 from portal.sim.personas import persona_cards
@@ -54,9 +55,9 @@ def clock_advance():
         days = float(request.form.get("days") or 0)
         moved = control.move_clock(get_session(), hours=hours, days=days)
     except ValueError:
-        flash("Give a number of hours or days (at most ten years).", "error")
+        flash(_("Give a number of hours or days (at most ten years)."), "error")
         return redirect(url_for("sim.dashboard"))
-    return _done(f"Clock moved to {moved:%d/%m/%Y %H:%M}.")
+    return _done(_("Clock moved to %(when)s.", when=f"{moved:%d/%m/%Y %H:%M}"))
 
 
 @console.post("/clock/set")
@@ -69,9 +70,9 @@ def clock_set():
             get_session(), at.replace(tzinfo=None), frozen=bool(request.form.get("frozen"))
         )
     except ValueError:
-        flash("Give a date and time within 50 years of today, e.g. 2026-12-01T09:00.", "error")
+        flash(_("Give a date and time within 50 years of today, e.g. 2026-12-01T09:00."), "error")
         return redirect(url_for("sim.dashboard"))
-    return _done(f"Clock set to {moment:%d/%m/%Y %H:%M}.")
+    return _done(_("Clock set to %(when)s.", when=f"{moment:%d/%m/%Y %H:%M}"))
 
 
 @console.post("/letters/deliver")
@@ -79,7 +80,7 @@ def letters_deliver():
     if not _checked_form():
         return redirect(url_for("sim.dashboard")), 400
     count = control.deliver_all_letters(get_session())
-    return _done(f"{count} message(s) delivered now.")
+    return _done(_("%(count)s message(s) delivered now.", count=count))
 
 
 @console.post("/clock/next-event")
@@ -90,9 +91,15 @@ def clock_next_event():
     db = get_session()
     event = control.advance_to_next_event(db, current_app.extensions["auth_settings"])
     if event is None:
-        flash("No scheduled event: the clock did not move.", "error")
+        flash(_("No scheduled event: the clock did not move."), "error")
         return redirect(url_for("sim.dashboard"))
-    return _done(f"Clock moved to {event.at:%d/%m/%Y %H:%M:%S}: {event.what}.")
+    return _done(
+        _(
+            "Clock moved to %(when)s: %(what)s.",
+            when=f"{event.at:%d/%m/%Y %H:%M:%S}",
+            what=event.what,
+        )
+    )
 
 
 @console.post("/faults/<name>")
@@ -102,7 +109,9 @@ def fault_switch(name: str):
         return redirect(url_for("sim.dashboard")), 400
     enabled = request.form.get("enabled") == "1"
     control.set_fault(get_session(), fault, enabled)
-    return _done(f"Fault {name} {'on' if enabled else 'off'}.")
+    return _done(
+        _("Fault %(name)s on.", name=name) if enabled else _("Fault %(name)s off.", name=name)
+    )
 
 
 @console.post("/reset")
@@ -111,13 +120,15 @@ def reset():
         return redirect(url_for("sim.dashboard")), 400
     mode = request.form.get("mode", "demo")
     if mode not in control.RESET_MODES:
-        flash("Unknown reset mode.", "error")
+        flash(_("Unknown reset mode."), "error")
         return redirect(url_for("sim.dashboard"))
     if request.form.get("confirmed") != "yes":  # issue 19: a whole world goes, ask first
         return render_template("sim/reset_confirm.html", mode=mode, form=EmptyForm())
     count = control.reset(get_session(), mode)
     return _done(
-        f"Reset done: {count} personas loaded." if mode == "demo" else "Reset done: empty."
+        _("Reset done: %(count)s personas loaded.", count=count)
+        if mode == "demo"
+        else _("Reset done: empty.")
     )
 
 
@@ -128,7 +139,11 @@ def limits_lift():
         return redirect(url_for("sim.dashboard")), 400
     key = (request.form.get("key") or "")[:255] or None
     lifted = throttle.lift(get_session(), key)
-    return _done(f"Limit {key} lifted." if key else f"{lifted} limit counter(s) lifted.")
+    return _done(
+        _("Limit %(key)s lifted.", key=key)
+        if key
+        else _("%(count)s limit counter(s) lifted.", count=lifted)
+    )
 
 
 @console.post("/eid/unblock")
@@ -138,9 +153,9 @@ def eid_unblock():
         return redirect(url_for("sim.dashboard")), 400
     number = eid_stub.parse_national_number(request.form.get("card"))
     if number is None or not eid_stub.unblock(get_session(), number):
-        flash("That card is not blocked.", "error")
+        flash(_("That card is not blocked."), "error")
         return redirect(url_for("sim.dashboard"))
-    return _done(f"eID card {number} unblocked.")
+    return _done(_("eID card %(number)s unblocked.", number=number))
 
 
 @console.get("/outbox")
@@ -168,7 +183,9 @@ def personas():
 # Issue 19: the console's language switch, the trainer's stories and their presenter view
 from portal.sim import (  # noqa: E402, F401
     console_i18n,
+    console_labels,
     signed_in,
     stories_presenter,
     stories_views,
+    watch,
 )

@@ -9,6 +9,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim.blueprints import console
+from portal.sim.console_i18n import console_gettext as _
 from portal.sim.worlds_api import urls
 from portal.worlds import now, requested_world, service, storage
 from portal.worlds.datasets import Dataset
@@ -39,8 +40,8 @@ def world_create():
     try:
         created = service.create(get_session(), storage(), Dataset(name), now(),
                                  idle=config["WORLD_IDLE_SECONDS"], limit=config["WORLD_LIMIT"])  # fmt: skip
-    except service.WorldError as exc:
-        flash(str(exc))
+    except service.TooManyWorlds:
+        flash(_("This instance holds as many worlds as it may: delete one first."), "error")
         return redirect(url_for("sim.dashboard"))
     page = render_template(
         "sim/world_created.html",
@@ -59,5 +60,5 @@ def world_delete_page(world_id: str):
         service.delete(get_session(), storage(), world_id, now())
     except service.UnknownWorld:
         abort(404)
-    flash(f"World {world_id} deleted.")
+    flash(_("World %(world)s deleted.", world=world_id))
     return redirect(url_for("sim.dashboard"))
