@@ -18,6 +18,7 @@ from seed.belgium import AS_OF_RANGE, REFERENCE_DATE
 from seed.bulk import Summary, seed_customers
 from seed.demo import clear, is_empty, load_demo
 from seed.export import customer_facts, write_csv, write_json
+from seed.export_insurgate import write_insurgate_json
 from seed.generator import BRANDS, Options, parse_mix
 
 LANGUAGES = ("fr", "nl")
@@ -155,11 +156,21 @@ def summary_lines(s: Summary) -> list[str]:
     type=click.Path(dir_okay=False, writable=True),
     help="File to write (default: stdout).",
 )
-def export(format_: str, output: str | None) -> None:
+@click.option(
+    "--insurgate",
+    is_flag=True,
+    help="Write the Insurgate offices (groups, users, integrations, quotes) as JSON instead.",
+)
+def export(format_: str, output: str | None, insurgate: bool) -> None:
     """Write every customer record's login facts: national number, birth date, language,
-    contract numbers per brand, account e-mail addresses."""
+    contract numbers per brand, account e-mail addresses; or, with --insurgate, the
+    Insurgate offices without any password hash (IG-1..IG-6)."""
     with database() as session, click.open_file(output or "-", "w", encoding="utf-8") as out:
-        rows = customer_facts(session.connection())
-        count = write_json(rows, out) if format_ == "json" else write_csv(rows, out)
+        if insurgate:
+            count = write_insurgate_json(session.connection(), out)
+        else:
+            rows = customer_facts(session.connection())
+            count = write_json(rows, out) if format_ == "json" else write_csv(rows, out)
     if output:
-        click.echo(f"Exported {count:,} customer records to {output}.")
+        what = "Insurgate offices" if insurgate else "customer records"
+        click.echo(f"Exported {count:,} {what} to {output}.")

@@ -12,21 +12,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Blueprint, abort, g, redirect, session, url_for
+from flask import Blueprint, abort, g, redirect, request, session, url_for
 
 from auth.sessions import register_space
+from auth.watching import WatchedSpace, watchable
 from models.insurgate import IgUser
 from portal.db import get_session
 
 register_space("insurgate", "insurgate_session")
+USER_KEY, EPOCH_KEY = "ig_user", "ig_epoch"
+
+
+def _watched_user() -> tuple[int, str] | None:
+    user = g.get("ig_user")
+    return (user.id, f"{user.first_name} {user.last_name} · {user.email}") if user else None
+
+
+def _watch_cookie(db, user_id: int) -> dict | None:
+    """Issue 19: the session that shows a trainer this user's pages again."""
+    user = db.get(IgUser, user_id)
+    if user is None or not user.password_hash:
+        return None
+    return {USER_KEY: user.id, EPOCH_KEY: user.session_epoch}
+
+
+watchable("insurgate", WatchedSpace(_watched_user, _watch_cookie))
 
 bp = Blueprint("insurgate", __name__, url_prefix="/insurgate/<any(fr,nl):lang>")
-USER_KEY, EPOCH_KEY = "ig_user", "ig_epoch"
+LANGUAGES = ("fr", "nl")
 
 
 @bp.url_value_preprocessor
 def _enter(_endpoint, values):
     g.lang = values.pop("lang")
+
+
+@bp.before_app_request
+def _language_of_any_insurgate_url() -> None:
+    """An Insurgate address no route matches (a 404, a 405) still answers in the
+    language of its URL: the preprocessor above runs only for a matched route."""
+    if "lang" not in g and request.path.startswith("/insurgate/"):
+        lang = request.path.split("/")[2]
+        if lang in LANGUAGES:
+            g.lang = lang
 
 
 @bp.url_defaults

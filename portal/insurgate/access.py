@@ -6,6 +6,8 @@ from __future__ import annotations
 from flask import current_app, g, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 
+from auth.limits import LimitReached
+from auth.settings import AuthSettings
 from models.enums import Language
 from models.sim import clock_now
 from portal.backoffice.errors import DomainError
@@ -14,14 +16,19 @@ from portal.db import get_session
 from portal.forms import EmptyForm, shown_status
 from portal.insurgate import bp, log_in, log_out
 from portal.insurgate.forms import CompanyForm, ForgotForm, LoginForm, PersonalForm, SetPasswordForm
-from portal.insurgate.messages import put_error
+from portal.insurgate.messages import limit_message, put_error
+from portal.transaction import record_refusal
 
 STEP_KEY = "ig_signup"
 CONTACT_EMAIL = "clementine.cazelles@pvgroup.be"
 
 
+def auth_settings() -> AuthSettings:
+    return current_app.extensions["auth_settings"]
+
+
 def hash_method() -> str:
-    return current_app.extensions["auth_settings"].password_hash
+    return auth_settings().password_hash
 
 
 def link_base(endpoint: str) -> str:
@@ -38,12 +45,23 @@ def index():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    """IG-1, with the customer portals' limits on wrong passwords (RG-2): each refusal
+    keeps its count (record_refusal), a lock answers 429 with its end."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(get_session(), form.email.data, form.password.data)
+        db = get_session()
+        try:
+            user = accounts.authenticate(
+                db, form.email.data, form.password.data, clock_now(db), auth_settings()
+            )
+        except LimitReached as exc:
+            record_refusal()
+            form.password.errors.append(limit_message(exc, CONTACT_EMAIL))
+            return render_template("insurgate/login.html", form=form), 429
         if user is not None:
             log_in(user)
             return redirect(url_for("insurgate.quotes"))
+        record_refusal()
         form.password.errors.append(_("This email and password do not match an account."))
     return render_template("insurgate/login.html", form=form), shown_status()
 

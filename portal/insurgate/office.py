@@ -28,7 +28,7 @@ def products():
     if form.validate_on_submit():
         try:
             service.request_integration(
-                db, g.ig_user, form.producer.data, form.group.data.strip(), clock_now(db)
+                db, g.ig_user, form.producer.data, (form.group.data or "").strip(), clock_now(db)
             )
         except DomainError as exc:
             field = "group" if exc.code.startswith("group") else "producer"

@@ -1,19 +1,24 @@
 """The control API of Insurgate (IG-1..IG-6): build an office step by step, decide
 integration requests as the company, list what each user sees. JSON under
-/sim/api/insurgate/...; a refused value answers 422 with the field it names."""
+/sim/api/insurgate/...; a refused value answers 422 with the field it names.
+
+The console page /sim/insurgate shows the requests waiting for the company's decision
+with their accept and refuse buttons, and the links into the Insurgate space."""
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from models.insurgate import IgUser, IntegrationStatus
 from models.sim import clock_now
-from portal.backoffice.errors import Malformed
-from portal.backoffice.insurgate import accounts, office, quotes
+from portal.backoffice.errors import DomainError, Malformed
+from portal.backoffice.insurgate import accounts, directory, office, quotes
 from portal.db import get_session
+from portal.forms import EmptyForm
 from portal.sim import insurgate_input as read
-from portal.sim.blueprints import api, json_body
+from portal.sim.blueprints import api, console, json_body
 from portal.sim.insurgate_export import office_json, offices_json, quote_json
+from portal.sim.refused import refused
 
 STATUSES = {s.value for s in IntegrationStatus}
 
@@ -157,3 +162,28 @@ def insurgate_new_quote(user_id: int):
     space = quotes.space_of(db, user, _group_arg(body.get("group_id")))
     found = quotes.create_quote(db, user, space, read.quote(body), clock_now(db))
     return jsonify(quote_json(found)), 201
+
+
+# --- the console page --------------------------------------------------------------------
+
+
+@console.get("/insurgate")
+def insurgate_page():
+    """IG-2: the integration requests waiting for a decision, and the ways in."""
+    waiting = directory.waiting_integrations(get_session())
+    return render_template("sim/insurgate.html", waiting=waiting, form=EmptyForm())
+
+
+@console.post("/insurgate/integrations/<int:integration_id>/<any(accept,refuse):decision>")
+def insurgate_console_decide(integration_id: int, decision: str):
+    """IG-2: the company decides from the console; the requester is emailed."""
+    back = url_for("sim.insurgate_page")
+    if not EmptyForm().validate_on_submit():
+        return redirect(back), 400
+    db = get_session()
+    try:
+        found = office.decide_integration(db, integration_id, decision == "accept", clock_now(db))
+    except DomainError as exc:
+        return refused(exc, back)
+    flash(f"Producer number {found.producer_number}: {found.status.value}.")
+    return redirect(back)

@@ -13,11 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from auth import limits, throttle
+from auth.settings import AuthSettings
 from models.enums import Language
 from models.insurgate import IgGroup, IgOffice, IgToken, IgUser, TokenPurpose
 from portal.backoffice.errors import Conflict, Invalid, NotFound
 from portal.backoffice.insurgate import mail
 from portal.rules import insurgate as rules
+
+LIMIT_SPACE = "insurgate"  # the counters' subjects: "insurgate:<email>", apart from the brands'
 
 
 @cache
@@ -91,12 +95,31 @@ def create_account(
     return user
 
 
-def authenticate(db: Session, email: str, password: str) -> IgUser | None:
-    """IG-1: the active user with this email and password, else None."""
-    user = db.scalars(select(IgUser).where(IgUser.email == rules.normal_email(email))).first()
+def authenticate(
+    db: Session, email: str, password: str, now: datetime, settings: AuthSettings
+) -> IgUser | None:
+    """IG-1: the active user with this email and password, else None.
+
+    The customer portals' limits on abuse (auth.limits, RG-2) apply: wrong passwords are
+    counted per typed email, known or not; from the limit on, the subject is locked and
+    even the right password is refused with `LimitReached` until the lock ends (the
+    simulated clock) or the console lifts it."""
+    typed = rules.normal_email(email[:254])
+    subject = f"{LIMIT_SPACE}:{typed}"
+    until = throttle.locked_until(db, "login", subject, now)
+    if until is not None:
+        raise limits.login_refusal(until, now, settings)
+    user = db.scalars(select(IgUser).where(IgUser.email == typed)).first()
     stored = user.password_hash if user and user.password_hash else _dummy()
-    if check_password_hash(stored, password) and user and user.password_hash:
+    if check_password_hash(stored, password[:128]) and user and user.password_hash:
+        throttle.forget(db, "login", subject)
         return user
+    until = throttle.fail(
+        db, "login", subject, limits.quota("login", settings), now,
+        lambda failures, _start: limits.login_lock_until(failures, now, settings),
+    )  # fmt: skip
+    if until is not None:
+        raise limits.login_refusal(until, now, settings)
     return None
 
 

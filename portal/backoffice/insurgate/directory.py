@@ -9,7 +9,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.insurgate import IgGroup, IgIntegration, IgMembership, IgOffice, IgUser
+from models.insurgate import (
+    IgGroup,
+    IgIntegration,
+    IgMembership,
+    IgOffice,
+    IgUser,
+    IntegrationStatus,
+)
 from portal.backoffice.errors import NotFound
 from portal.backoffice.insurgate.quotes import PRODUCT
 from portal.rules import insurgate as rules
@@ -103,3 +110,34 @@ def user_view(db: Session, office_id: int, user_id: int) -> UserView:
         raise NotFound("user_not_found", "No such user in this office.")
     ids = set(db.scalars(select(IgMembership.group_id).where(IgMembership.user_id == user.id)))
     return UserView(user, ids, rules.user_status(bool(user.password_hash)))
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    id: int
+    office: str
+    producer_number: str
+    group: str
+    requester: str
+    email: str
+    requested_at: datetime
+
+
+def waiting_integrations(db: Session, limit: int = 200) -> list[WaitingRow]:
+    """IG-2: the requests the company has not decided yet, oldest first (one query)."""
+    rows = db.execute(
+        select(IgIntegration, IgOffice.trade_name, IgGroup.name, IgUser)
+        .join(IgOffice, IgOffice.id == IgIntegration.office_id)
+        .join(IgGroup, IgGroup.id == IgIntegration.group_id)
+        .join(IgUser, IgUser.id == IgIntegration.requested_by)
+        .where(IgIntegration.status == IntegrationStatus.REQUESTED)
+        .order_by(IgIntegration.requested_at, IgIntegration.id)
+        .limit(limit)
+    ).all()
+    found = []
+    for i, office, group, u in rows:
+        who = f"{u.first_name} {u.last_name}"
+        found.append(
+            WaitingRow(i.id, office, i.producer_number, group, who, u.email, i.requested_at)
+        )
+    return found
