@@ -30,6 +30,21 @@ class QuoteStatus(StrEnum):
     ISSUED = "issued"  # a policy (Contract) exists
 
 
+# The steps that bring a demo quote to each status, walked by seed.vconnect_auto (the
+# demo dataset) and by the control API's demo (portal.backoffice.vconnect_auto.demo);
+# the analysis needs a vehicle above an acceptance criterion in force (VA-8).
+DEMO_PATHS: dict[QuoteStatus, tuple[str, ...]] = {
+    QuoteStatus.DRAFT: (),
+    QuoteStatus.ANALYSIS: ("analysis",),
+    QuoteStatus.APPROVED: ("analysis", "approve"),
+    QuoteStatus.REFUSED: ("analysis", "refuse"),
+    QuoteStatus.OFFERED: ("offer",),
+    QuoteStatus.SIGNING: ("offer", "signature"),
+    QuoteStatus.SIGNED: ("offer", "signature", "sign"),
+    QuoteStatus.ISSUED: ("offer", "signature", "sign", "issue"),
+}
+
+
 class QuoteDocumentKind(StrEnum):
     OFFER = "offer"
     SIGNED_PROPOSAL = "signed_proposal"

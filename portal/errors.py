@@ -70,6 +70,10 @@ def _render(code: int, name: str):
             parts = request.path.strip("/").split("/")
             lang = parts[1] if len(parts) > 1 and parts[1] in ("fr", "nl") else None
             g.lang = lang or PROFILES[brand].default_language
+    if "lang" not in g:  # a tool's path the router refused (/vconnect/nl/...): its language
+        parts = request.path.strip("/").split("/")
+        if len(parts) > 1 and parts[1] in ("fr", "nl"):
+            g.lang = parts[1]
     return render_template("error.html", code=code), code
 
 

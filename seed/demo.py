@@ -10,6 +10,7 @@ from models.world import world_tables
 from seed.eid_cards import seed_eid_cards
 from seed.insurgate import seed_insurgate
 from seed.personas import Persona, seed_personas
+from seed.vconnect_auto import seed_vconnect_auto
 
 
 def is_empty(session: Session) -> bool:
@@ -36,13 +37,15 @@ def clear(session: Session) -> None:
 
 
 def load_demo(session: Session, reset: bool = False) -> list[Persona]:
-    """Seed the personas (after emptying the database when `reset`); the caller's unit
-    of work commits."""
+    """Seed the personas (after emptying the database when `reset`) and the rest of the
+    demo world (eID cards, Insurgate, V-Connect Auto quotes); returns the personas (the S²
+    Pack customers, anchored to the simulated day, come from the console's S² page); the caller's unit of work commits."""
     if reset:
         clear(session)
     personas = seed_personas(session)
     session.flush()
     seed_eid_cards(session)
     seed_insurgate(session)
+    seed_vconnect_auto(session)
     session.flush()
     return personas

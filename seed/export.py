@@ -11,21 +11,24 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from models import Account, Contract, Intermediary, Person
+from models import Account, AutoQuote, Contract, Intermediary, Person
+from models.brands import brand_values
 
+BRANDS = tuple(brand_values())  # one column of each kind per brand, in this order
+LISTS = (*(f"{brand}_contracts" for brand in BRANDS), "ended_contracts")
 FIELDS = (
     "person_id", "national_number", "birth_date", "sex", "language", "segment",
-    "first_name", "last_name", "records", "email", "mobile", "vivium_contracts",
-    "pv_contracts", "ended_contracts", "vivium_account", "pv_account",
-    "vivium_intermediary", "pv_intermediary",
+    "first_name", "last_name", "records", "email", "mobile", *LISTS,
+    *(f"{brand}_account" for brand in BRANDS), *(f"{brand}_intermediary" for brand in BRANDS),
+    "auto_quotes",
 )  # fmt: skip
-LISTS = ("vivium_contracts", "pv_contracts", "ended_contracts")
 
 
 def customer_facts(connection: Connection) -> Iterator[dict[str, Any]]:
     """Per person record: identity, how many records share its national number (more
     than one blocks registration, RG-5), its active contract numbers per brand, its
-    ended ones ("brand:number") and the e-mail of its account in each brand, if any."""
+    ended ones ("brand:number"), the e-mail of its account in each brand, if any, and
+    its V-Connect Auto quotes ("number:status", issue 16; their policies are contracts)."""
     records = dict(
         connection.execute(
             select(Person.national_number, func.count())
@@ -53,6 +56,11 @@ def customer_facts(connection: Connection) -> Iterator[dict[str, Any]]:
         )
     )
     pending = next(contracts, None)
+    auto_quotes: dict[int, list[str]] = {}
+    for person_id, number, status in connection.execute(
+        select(AutoQuote.person_id, AutoQuote.number, AutoQuote.status).order_by(AutoQuote.id)
+    ):
+        auto_quotes.setdefault(person_id, []).append(f"{number}:{status.value}")
     people = connection.execute(
         select(*(Person.__table__.c[name] for name in FIELDS[:8] if name != "person_id"),
                Person.id, Person.email, Person.mobile)
@@ -61,6 +69,7 @@ def customer_facts(connection: Connection) -> Iterator[dict[str, Any]]:
     )  # fmt: skip
     for row in people:
         facts = _person_facts(row, records, accounts)
+        facts["auto_quotes"] = auto_quotes.get(row.id, [])
         while pending is not None and pending.holder_id < row.id:
             pending = next(contracts, None)
         while pending is not None and pending.holder_id == row.id:
@@ -83,13 +92,11 @@ def _person_facts(row, records: dict[str, int], accounts: dict[int, dict[str, st
         "records": records.get(row.national_number, 1),
         "email": row.email,
         "mobile": row.mobile,
-        "vivium_contracts": [],
-        "pv_contracts": [],
+        **{f"{brand}_contracts": [] for brand in BRANDS},
         "ended_contracts": [],
-        "vivium_account": mine.get("vivium"),
-        "pv_account": mine.get("pv"),
-        "vivium_intermediary": None,  # BK-3: the producer number of his agent or broker
-        "pv_intermediary": None,
+        **{f"{brand}_account": mine.get(brand) for brand in BRANDS},
+        # BK-3: the producer number of his agent or broker in each brand
+        **{f"{brand}_intermediary": None for brand in BRANDS},
     }
 
 
@@ -109,7 +116,7 @@ def write_csv(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: " ".join(v) if k in LISTS else v for k, v in row.items()})
+        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in row.items()})
         count += 1
     return count
 

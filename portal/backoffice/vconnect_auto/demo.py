@@ -10,23 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Contract, Intermediary, Person
-from models.enums import Brand
+from models.brands import System, brand_of
 from models.tariff_auto import Tariff
-from models.vconnect_auto import QuoteStatus
+from models.vconnect_auto import DEMO_PATHS
 from portal.backoffice.vconnect_auto import lifecycle, policy, quotes
 
 SIGN_BASE = {"fr": "/vconnect/fr/sign/", "nl": "/vconnect/nl/sign/"}
-# The steps that lead to each status; analysis needs a car worth more than 80,000 euro.
-PATHS: dict[QuoteStatus, tuple[str, ...]] = {
-    QuoteStatus.DRAFT: (),
-    QuoteStatus.ANALYSIS: ("analysis",),
-    QuoteStatus.APPROVED: ("analysis", "approve"),
-    QuoteStatus.REFUSED: ("analysis", "refuse"),
-    QuoteStatus.OFFERED: ("offer",),
-    QuoteStatus.SIGNING: ("offer", "signature"),
-    QuoteStatus.SIGNED: ("offer", "signature", "sign"),
-    QuoteStatus.ISSUED: ("offer", "signature", "sign", "issue"),
-}
 
 
 def _vehicle(n: int, dear: bool) -> quotes.VehicleInput:
@@ -67,7 +56,7 @@ def seed_demo_quotes(db: Session, now: datetime, tariff: Tariff) -> int:
         select(Intermediary, Person)
         .join(Contract, Contract.intermediary_id == Intermediary.id)
         .join(Person, Person.id == Contract.holder_id)
-        .where(Intermediary.brand == Brand.VIVIUM, Person.email.is_not(None))
+        .where(Intermediary.brand == brand_of(System.VCONNECT_AUTO), Person.email.is_not(None))
         .order_by(Intermediary.producer_number, Person.id)
     ).all()
     made, seen = 0, set()
@@ -75,7 +64,7 @@ def seed_demo_quotes(db: Session, now: datetime, tariff: Tariff) -> int:
         if me.id in seen:
             continue
         seen.add(me.id)
-        for steps in PATHS.values():
+        for steps in DEMO_PATHS.values():
             quote = quotes.create(db, me, person, now, line="private", use="private",
                                   bonus_malus=0, tariff=tariff)  # fmt: skip
             quotes.set_vehicle(db, me, quote.number, _vehicle(quote.id, "analysis" in steps),
