@@ -1,13 +1,17 @@
 """Demo customers holding the VIVIUM S² Pack at each stage of its life (S2-1..S2-8),
-anchored to the day the demo is loaded so that the clock plays their next steps:
+anchored to the start of the day the demo is loaded (never in the future, and the same
+rows all day long) so that the clock plays their next steps. They are part of the demo
+dataset (seed.demo.load_demo), listed on the console's S² Pack page.
 
-- Nora Peeters: just subscribed, her welcome SMS in the outbox; the next event sends the box.
-- Lotte Claes: box received 15 days ago, the installation deadline running; moving the
+- Nora Verbeke: just subscribed, her welcome SMS in the outbox; the next event sends the box.
+- Lotte Goossens: box received 15 days ago, the installation deadline running; moving the
   clock brings the reminders and then the premium adjustment.
 - Thomas Lejeune: box installed for four months, one impact on record; an impact from the
   console or the API is an e-call.
 - Anna Willems: box placed in September 2015: an anomaly sends her to the mobile installer.
 - Luc Renard: never installed; his premium was adjusted and the advantages ended.
+- Koen Maes: box installed, but no mobile phone: an impact brings no assistance and his
+  SMS are not sent (S2-8).
 
 Every box's personal page signs in with its login (s2-<contract>) and the password
 DEMO_PASSWORD. Only models are used (seed -> models); the hash is a Werkzeug pbkdf2 hash
@@ -23,7 +27,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Brand, Intermediary, Language
+from models import Intermediary, Language
+from models.brands import System, brand_of
 from models.outbox_writer import post_message
 from models.telematics import S2Box, S2Event, S2Stage
 from seed.build import add_contract, add_person
@@ -32,15 +37,17 @@ from seed.personas import Persona
 DEMO_PASSWORD = "vivium-s2"
 BROKER = "8000201"  # the demo Vivium broker whose portfolio holds them
 ROUNDS = 1000
+NO_MOBILE = {"koen"}  # S2-8: no mobile, no assistance
 COVERED = ["civil_liability", "driver_protection", "legal_assistance", "material_damage"]
 CUSTOMERS = [
     # key, first, last, sex, language, city, postcode, serial, number, plate, days since
-    # subscription, stage
-    ("nora", "Nora", "Peeters", "F", "nl", "Antwerpen", "2000", 212, "4021009001", "2NOR001", 0, "ordered"),
-    ("lotte", "Lotte", "Claes", "F", "nl", "Gent", "9000", 214, "4021009002", "2LOT002", 20, "received"),
+    # subscription, stage (the mobile follows from the serial, except for Koen: none)
+    ("nora", "Nora", "Verbeke", "F", "nl", "Antwerpen", "2000", 212, "4021009001", "2NOR001", 0, "ordered"),
+    ("lotte", "Lotte", "Goossens", "F", "nl", "Gent", "9000", 214, "4021009002", "2LOT002", 20, "received"),
     ("thomas", "Thomas", "Lejeune", "M", "fr", "Liège", "4000", 213, "4021009003", "1THO003", 125, "active"),
     ("anna", "Anna", "Willems", "F", "nl", "Leuven", "3000", 216, "4021009004", "1ANN004", 0, "active_2015"),
     ("luc", "Luc", "Renard", "M", "fr", "Namur", "5000", 215, "4021009005", "1LUC005", 90, "lapsed"),
+    ("koen", "Koen", "Maes", "M", "nl", "Brugge", "8000", 217, "4021009006", "1KOE006", 60, "active"),
 ]  # fmt: skip
 
 
@@ -52,7 +59,7 @@ def demo_hash(login: str) -> str:
 
 def seed_s2pack(session: Session, today: date) -> list[Persona]:
     """Add the S² Pack customers (flushed); the caller commits."""
-    anchor = datetime.combine(today, time(9, 0))
+    anchor = datetime.combine(today, time())
     broker = session.scalar(select(Intermediary).where(Intermediary.producer_number == BROKER))
     made = []
     for (
@@ -73,10 +80,11 @@ def seed_s2pack(session: Session, today: date) -> list[Persona]:
             session, first_name=first, last_name=last, sex=sex, language=Language(lang),
             birth_date=date(1988, 4, 20), serial=serial, street="Stationsstraat",
             house_number=str(serial), postcode=postcode, city=city,
-            mobile=f"+324709{serial:05d}", email=f"{key}.s2@example.be",
+            mobile=None if key in NO_MOBILE else f"+324709{serial:05d}",
+            email=f"{key}.s2@example.be",
         )  # fmt: skip
         contract = add_contract(
-            session, person, "car", brand=Brand.VIVIUM, number=number, covered=COVERED,
+            session, person, "car", brand=brand_of(System.S2PACK), number=number, covered=COVERED,
             vehicle_kind="car", vehicle_make="Toyota", vehicle_model="Yaris", vehicle_plate=plate,
             vehicle_year=2023, intermediary=broker,
             annual_premium_cents=79_200 if stage == "lapsed" else 72_000,
@@ -86,10 +94,12 @@ def seed_s2pack(session: Session, today: date) -> list[Persona]:
         session.add(box)
         session.flush()
         _history(session, box, person, anchor)
-        made.append(
-            Persona(key, person.full_name, f"VIVIUM S² Pack: {stage}", person.national_number)
-        )
+        made.append(Persona(key, person.full_name, _shows(stage, key), person.national_number))
     return made
+
+
+def _shows(stage: str, key: str) -> str:
+    return f"VIVIUM S² Pack: {stage}" + (", no mobile" if key in NO_MOBILE else "")
 
 
 def _box(contract_id: int, number: str, signed: datetime, stage: str) -> S2Box:
@@ -130,7 +140,7 @@ def _history(session: Session, box: S2Box, person, anchor: datetime) -> None:
         session.add(S2Event(box_id=box.id, at=at, kind=kind, details=details))
     if box.stage == S2Stage.ORDERED:
         post_message(
-            session, "s2_welcome_sms", brand=Brand.VIVIUM, language=person.language,
+            session, "s2_welcome_sms", brand=brand_of(System.S2PACK), language=person.language,
             recipient=person.mobile, values={"login": box.login, "password": DEMO_PASSWORD},
             now=box.subscribed_at, person_id=person.id,
         )  # fmt: skip

@@ -1,7 +1,8 @@
 """The control API of the VIVIUM S² Pack (S2-1..S2-8): subscribe a Vivium car contract,
 read the box and its log, and cause what a box reports or a customer asks: installation,
 an impact, the battery, an anomaly and its regularisation, theft tracking, a vehicle
-change, the end of the pack. Every call first plays the steps the clock has reached.
+change, the end of the pack. Every console page and API call first plays the steps the
+clock has reached (`catch_up`), whether the clock was moved or kept running.
 
 Thin views over portal.backoffice.s2pack; a named domain error becomes its JSON error
 (portal.errors) and the request's transaction rolls back (portal.transaction)."""
@@ -21,7 +22,7 @@ from portal.backoffice import s2pack
 from portal.backoffice.errors import Invalid, Malformed, NotFound
 from portal.db import get_session
 from portal.rules.s2pack import installation_deadline, next_step
-from portal.sim.blueprints import api, json_body
+from portal.sim.blueprints import api, console, json_body
 
 NUMBER = re.compile(r"[A-Za-z0-9-]{1,16}")
 LOG_LIMIT = 200
@@ -55,11 +56,21 @@ def _g(body: dict) -> float:
     return float(value)
 
 
+def catch_up() -> None:
+    """S2-5..S2-7: before any console page or API call, the S² steps the simulated clock
+    has passed are played, so a running clock fires them as moving it does (the one
+    place for both; moving the clock plays the steps up to its new time itself)."""
+    db = get_session()
+    s2pack.play_due(db, clock_now(db))
+
+
+api.before_request(catch_up)
+console.before_request(catch_up)
+
+
 def _now_played():
     db = get_session()
-    now = clock_now(db)
-    s2pack.play_due(db, now)
-    return db, now
+    return db, clock_now(db)
 
 
 def _box(number: str):

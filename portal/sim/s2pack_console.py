@@ -1,6 +1,7 @@
 """The console page of the VIVIUM S² Pack (S2-1..S2-8): every box with its stage and
 next step, the buttons that cause what a box reports or a customer asks, and the demo
-customers at each stage. The clock's steps are played first, as in the API.
+customers at each stage (one button). The clock's steps are played first, by
+portal.sim.s2pack_api.catch_up, as for the API.
 
 Thin views over portal.backoffice.s2pack; a refusal is a flash with its code and the
 transaction rolled back (portal.sim.refused)."""
@@ -31,7 +32,6 @@ SHOWN = 100
 def s2pack_page():
     db = get_session()
     now = clock_now(db)
-    s2pack.play_due(db, now)
     rows = db.execute(
         select(S2Box, Contract, Person)
         .join(Contract, Contract.id == S2Box.contract_id)
@@ -76,7 +76,6 @@ def _impact_values() -> dict:
 def _run(action: str, number: str) -> str:
     db = get_session()
     now = clock_now(db)
-    s2pack.play_due(db, now)
     if action == "subscribe":
         contract = db.scalar(select(Contract).where(Contract.number == number[:16]))
         if contract is None:
@@ -90,6 +89,8 @@ def _run(action: str, number: str) -> str:
     elif action == "impact":
         answer = s2pack.impact(db, box, holder, now, **_impact_values())
         done = ", ".join(k for k, v in answer.items() if v) or "no e-call"
+        if not holder.mobile:  # S2-8
+            done = "no assistance, the customer has no mobile: no call, no SMS"
         return f"Impact recorded: {done}."
     elif action == "battery":
         s2pack.battery(db, box, holder, now, request.form.get("what", ""))

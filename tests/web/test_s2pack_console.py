@@ -15,6 +15,7 @@ TODAY = datetime(2026, 3, 10, 12, 0)
 
 @pytest.fixture
 def demo(client, freeze, personas):
+    """The S² demo customers added by the console's button on the simulated today."""
     freeze(TODAY)
     page = client.get("/sim/s2pack").get_data(as_text=True)
     assert 'data-testid="s2-none"' in page
@@ -101,3 +102,34 @@ def test_a_refused_console_action_is_a_flash_with_its_code(client, demo, path, f
     assert answer.status_code == 302
     page = client.get("/sim/s2pack").get_data(as_text=True)
     assert f"({code})" in page if code else "already there" in page
+
+
+def test_the_button_adds_the_demo_customers_again_after_an_empty_reset_s2_6(client, demo):
+    assert client.post("/sim/api/reset", json={"mode": "empty"}).status_code == 200
+    page = client.get("/sim/s2pack").get_data(as_text=True)
+    assert 'data-testid="s2-none"' in page
+    assert client.post("/sim/s2pack/demo", data={"csrf_token": csrf_token(page)}).status_code == 302
+    page = client.get("/sim/s2pack").get_data(as_text=True)
+    assert "6 S² Pack customers added" in page
+    assert 'data-testid="s2-box-4021009006" data-stage="active"' in page
+
+
+def test_koen_has_no_mobile_so_an_impact_brings_no_call_and_no_sms_s2_2_s2_8(client, db, demo):
+    assert "4021009006 · Koen Maes" in demo and "(nl, no mobile)" in demo
+    before = client.get("/sim/api/outbox?channel=sms").get_json()["messages"]
+    answer = post(
+        client, demo, "/sim/s2pack/4021009006/impact", g="4.2", in_belgium="yes", stopped="yes"
+    )
+    assert answer.status_code == 302
+    page = client.get("/sim/s2pack").get_data(as_text=True)
+    assert "Impact recorded: no assistance, the customer has no mobile: no call, no SMS." in page
+    box = client.get("/sim/api/s2pack/4021009006").get_json()
+    assert [e["kind"] for e in box["log"]][-2:] == ["impact", "no_assistance"]
+    assert client.get("/sim/api/outbox?channel=sms").get_json()["messages"] == before
+    via_api = client.post("/sim/api/s2pack/4021009006/impact", json={"g": 4.2, "answered": False})
+    assert via_api.get_json()["response"] == {
+        "ecall": False,
+        "call": False,
+        "sms": False,
+        "tow": False,
+    }

@@ -19,6 +19,7 @@ from portal.rules.s2pack import (
     TECHNICAL_HELPDESK,
     Due,
     Step,
+    due_steps,
     installation_deadline,
     next_step,
     pending_steps,
@@ -56,9 +57,17 @@ def due_events(session: Session, now: datetime) -> list[tuple[Due, str]]:
 
 
 def play_due(session: Session, now: datetime) -> list[Played]:
-    """Play every step due at or before `now`, box by box, earliest first (flushed)."""
+    """Play every step due at or before `now`, box by box, earliest first (flushed).
+
+    A box with a step due is read again under a row lock (FOR UPDATE on PostgreSQL), so
+    two requests reaching the same moment of a running clock play it once: the second
+    waits for the first to commit and then finds nothing left to play."""
     played = []
     for box, contract, holder in _open_boxes(session):
+        if not due_steps(box, now):
+            continue
+        session.flush()
+        session.refresh(box, with_for_update=True)
         for _ in range(MAX_STEPS):
             steps = pending_steps(box)
             if not steps or steps[0].at > now:
