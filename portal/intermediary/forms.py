@@ -20,7 +20,8 @@ class SignInForm(PortalForm):
 
 
 class PickForm(PortalForm):
-    intermediary_id = IntegerField(validators=[DataRequired()])
+    #: an id the database can hold (a bigger one is refused, not an overflow)
+    intermediary_id = IntegerField(validators=[DataRequired(), NumberRange(1, 2**31 - 1)])
 
 
 class SupportReportForm(PortalForm):
@@ -52,10 +53,13 @@ class PaperForm(PortalForm):
 
 
 class DocumentForm(PortalForm):
-    """DC-2: a document the customer does not find in the portal."""
+    """DC-2: a document the customer does not find in the portal. The back office checks
+    the contract is the customer's and the kind exists (the choices are for the page)."""
 
-    contract_number = SelectField(_l("Contract"), validators=[DataRequired()])
-    document_kind = SelectField(_l("Document"), validators=[DataRequired()])
+    contract_number = SelectField(
+        _l("Contract"), validators=[DataRequired()], validate_choice=False
+    )
+    document_kind = SelectField(_l("Document"), validators=[DataRequired()], validate_choice=False)
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(1990, 2100)])
     email = EmailField(
         _l("Email address the document goes to"),

@@ -18,6 +18,7 @@ from portal.forms import EmptyForm
 from portal.intermediary.faq import faq_of
 from portal.intermediary.forms import DocumentForm, PaperForm, SupportReportForm
 from portal.intermediary.tool import LANGS, ToolFrontEnd, login_required, now, signed_in
+from portal.rules.dates import renewal_date
 
 PREFIX = f"/<any({','.join(LANGS)}):lang>"
 
@@ -93,6 +94,7 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
             v=view,
             contract=contract,
             guarantees=view.guarantees[contract.id],
+            renews=renewal_date(contract, now().date()),  # CT-3, on this request's clock
             reason=catalogue().reasons.get(reason) if reason else None,
             portal=PROFILES[view.brand].portal_name,
             signout=EmptyForm(),

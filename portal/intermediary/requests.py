@@ -49,14 +49,9 @@ def _image(upload) -> tuple[bytes, str] | None:
 
 
 def _send(person_id: int, name: str, form, work):
-    """Validate, call the service, answer; one transaction (portal.transaction)."""
-    try:
-        account = load_customer(person_id)
-    except NotFound as exc:
-        return missing(exc)
-    if name == "document":
-        form.contract_number.choices = document_form(account).contract_number.choices
-        form.document_kind.choices = document_form(account).document_kind.choices
+    """Validate, call the service, answer; one transaction (portal.transaction). The
+    service checks the customer is in the portfolio (BK-3) and the form's values; the
+    customer's account is read only to show a refused form again (fixed query count)."""
     if form.validate_on_submit():
         try:
             req = work()
@@ -75,6 +70,14 @@ def _send(person_id: int, name: str, form, work):
                 )
             )
             return redirect(url_for(".customer", person_id=person_id))
+    try:
+        account = load_customer(person_id)
+    except NotFound as exc:
+        return missing(exc)
+    if name == "document":
+        choices = document_form(account)
+        form.contract_number.choices = choices.contract_number.choices
+        form.document_kind.choices = choices.document_kind.choices
     return customer_page(account, 422, **{name: form})
 
 
