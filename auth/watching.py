@@ -59,8 +59,12 @@ def page_path() -> str | None:
     """The GET page being shown, inside the request's world, if it can be recorded."""
     if request.method != "GET" or request.environ.get(RENDER_KEY):
         return None
+    if request.routing_exception is not None:  # an error page: no page to watch
+        return None
     path = request.full_path.rstrip("?")
-    return path if len(path) <= PATH_LENGTH else None
+    if len(path) > PATH_LENGTH or any(ord(c) < 32 or ord(c) == 127 for c in path):
+        return None  # control characters (a NUL) never reach the database
+    return path
 
 
 def _customer_watched(get_db: Callable[[], Session], path: str, moment: datetime) -> bool:

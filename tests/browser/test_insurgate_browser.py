@@ -24,6 +24,7 @@ PASSWORD = "secret-6"
 
 
 def fits(page: Page, device: str) -> None:
+    page.wait_for_load_state("load")  # the stylesheet applied before the layout is measured
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the {device} screen"
 

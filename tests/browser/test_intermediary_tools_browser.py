@@ -21,6 +21,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
 def fits(page, device: str) -> None:
+    page.wait_for_load_state("load")  # the stylesheet applied before the layout is measured
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the {device} screen"
 

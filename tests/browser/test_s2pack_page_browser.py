@@ -58,6 +58,7 @@ def test_the_personal_page_draws_its_charts_and_fits_the_screen(
         svg = page.get_by_test_id(chart)
         assert svg.is_visible() and svg.locator("rect").count() >= 4
     assert "Hasselt" in page.get_by_test_id("s2-accidents").inner_text()
+    page.wait_for_load_state("load")  # the stylesheet applied before the layout is measured
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the {device} screen"
     assert outside == []

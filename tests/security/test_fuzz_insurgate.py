@@ -408,5 +408,6 @@ def test_a_quote_address_is_the_quote_or_a_404(app, client, office, lang, refere
     before = state(app)
     response = client.get(f"/insurgate/{lang}/requests/{reference}")
     checked(app, response, lang, before, reference)
-    if reference != "PV_TPE-KMO_TEST_0251":
+    # A tab, CR or LF typed in a URL is dropped by URL parsing (WHATWG, as browsers do).
+    if reference.translate(dict.fromkeys(map(ord, "\t\r\n"))) != "PV_TPE-KMO_TEST_0251":
         assert response.status_code in (404, 400, 308)

@@ -86,6 +86,18 @@ def test_the_watch_follows_the_trainee_from_page_to_page(client, trainer, db, tr
     assert 'data-testid="documents' in frame or "Documenten" in frame
 
 
+def test_an_error_page_or_a_path_with_a_control_character_is_never_recorded(
+    client, trainer, db, trainee
+):
+    """A NUL in a page's path is a 404 and is not written as the last page seen (on
+    PostgreSQL a text column refuses NUL: it once made this a 500)."""
+    client.get("/pv/nl/profile")
+    for path in ("/pv/nl/contracts/5436548\x00", "/pv/nl/themes/\x00", "/pv/nl/nowhere"):
+        assert client.get(path).status_code == 404
+    key = session_key(db)
+    assert trainer.get(f"/sim/watch/pv/{key}/state.json").get_json()["path"] == "/pv/nl/profile"
+
+
 def test_rendering_the_watched_page_records_nothing_and_moves_nothing(client, trainer, db, trainee):
     client.get("/pv/nl/profile")
     key = session_key(db)
