@@ -5,8 +5,8 @@
         [--database-url postgresql+psycopg://user@127.0.0.1:5432/empty_db] [--workers 2]
 
 Seeds the demo world (personas, their intermediaries, Insurgate's office, the V-Connect
-Auto quotes, the S² Pack boxes) and N generated customers with their intermediaries'
-portfolios into a fresh SQLite file (or into the empty database of `--database-url`),
+Auto quotes), the S² Pack boxes of the console's demo button, and N generated customers
+with their intermediaries' portfolios into a fresh SQLite file (or into the empty database of `--database-url`),
 freezes the simulated clock, and signs in with the cookie each tool sets after its login
 (no password hashing: the logins are not measured):
 
@@ -49,6 +49,7 @@ from models.vconnect_auto import AutoQuote
 from portal import migrate
 from seed.bulk import seed_customers
 from seed.demo import load_demo
+from seed.s2pack import seed_s2pack
 
 SECRET = "bench-secret"
 #: page: (path, the text a signed-in page holds)
@@ -71,6 +72,7 @@ def seed(url: str, customers: int) -> None:
     with make_session_factory(engine)() as session:
         set_clock(session, real_now().replace(microsecond=0), frozen=True)
         load_demo(session)
+        seed_s2pack(session, real_now().date())  # the console's S² demo button
         session.commit()
         started = time.perf_counter()
         seed_customers(session, customers, seed=1, commit=True)
