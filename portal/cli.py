@@ -23,6 +23,9 @@ def _urls(host: str, port: int) -> list[tuple[str, str]]:
             urls.append(
                 (f"{profile.portal_name} ({lang.upper()})", f"{base}/{brand.value}/{lang}/")
             )
+    for profile in PROFILES.values():  # the intermediaries' tools, FR/NL switch inside
+        urls.append((profile.tool.name, f"{base}/{profile.tool.segment}/fr/"))
+    urls += [("Insurgate", f"{base}/insurgate/fr/"), ("S² Pack page", f"{base}/s2/fr/")]
     return urls
 
 
@@ -80,6 +83,7 @@ def run(host: str, port: int, no_seed: bool) -> None:
         click.echo(f"  {label:<18} {url}")
     console = _urls(host, port)[0][1] + "sim/"
     click.echo(f"  {'Console':<18} {console}")
+    click.echo(f"  {'Trainer stories':<18} {console}stories")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"  Console token (needed from other machines): {app.config['SIM_TOKEN']}")
     app.config["SIM_LISTEN_HOST"] = host  # a Host name the portal answers (portal.hosts)

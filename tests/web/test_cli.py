@@ -30,11 +30,15 @@ def test_seed_refuses_a_database_that_has_data_unless_reset(env):
     assert reset.exit_code == 0, reset.output
 
 
-def test_run_prints_the_urls_of_both_portals():
+def test_run_prints_the_urls_of_both_portals_and_of_the_intermediaries_systems():
     urls = dict(cli._urls("0.0.0.0", 8080))
     assert urls["MyVivium (FR)"] == "http://127.0.0.1:8080/vivium/fr/"
     assert urls["MyP&V (NL)"] == "http://127.0.0.1:8080/pv/nl/"
-    assert len(urls) == 5
+    assert urls["Connect 360"] == "http://127.0.0.1:8080/connect360/fr/"
+    assert urls["V-Connect"] == "http://127.0.0.1:8080/vconnect/fr/"
+    assert urls["Insurgate"] == "http://127.0.0.1:8080/insurgate/fr/"
+    assert urls["S² Pack page"] == "http://127.0.0.1:8080/s2/fr/"
+    assert len(urls) == 9
 
 
 def test_simulator_commands_reset_move_the_clock_and_print_the_outbox(env):
