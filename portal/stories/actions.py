@@ -241,6 +241,10 @@ ACTIONS: dict[str, Action] = {
 }
 
 # The other seeds' systems (issue 19): their actions use Context and Action above.
+from portal.stories.actions_ig import IG_ACTIONS  # noqa: E402
 from portal.stories.actions_s2 import S2_ACTIONS  # noqa: E402
+from portal.stories.actions_vca import VCA_ACTIONS  # noqa: E402
 
 ACTIONS.update(S2_ACTIONS)
+ACTIONS.update(VCA_ACTIONS)
+ACTIONS.update(IG_ACTIONS)

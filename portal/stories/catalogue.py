@@ -28,7 +28,13 @@ STORY_ID = re.compile(r"(?P<seed>\d{3})-q(?P<number>\d\.\d)")
 PAGE = re.compile(r"[a-z0-9/-]{0,60}")
 VIEWS = ("portal", "phone", "letterbox", "intermediary")
 OVERRIDES = ("persona", "brand")
-SEEDS = {"000": "MyVivium FAQ", "001": "MyP&V FAQ", "004": "VIVIUM S² Pack"}
+SEEDS = {
+    "000": "MyVivium FAQ",
+    "001": "MyP&V FAQ",
+    "002": "Insurgate",
+    "003": "V-Connect Auto",
+    "004": "VIVIUM S² Pack",
+}
 
 
 class StoryError(ValueError):

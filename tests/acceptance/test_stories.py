@@ -58,7 +58,8 @@ def test_both_faqs_have_a_story_for_every_question():
                 "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1"],
     }  # fmt: skip
     wanted = {f"{seed}-q{n}" for seed, ns in numbers.items() for n in ns}
-    others = {"004-q1.1"}  # the other seeds' systems: the S² Pack (seed 004)
+    # the other seeds' systems: Insurgate (002), V-Connect Auto (003), the S² Pack (004)
+    others = {"002-q1.1", "003-q1.1", "003-q1.2", "003-q1.3", "004-q1.1"}
     assert set(STORIES) == wanted | others
 
 
@@ -77,3 +78,78 @@ def test_the_s2_pack_story_ends_with_the_welcome_activation_and_e_call_sms(app, 
     assert kinds == [
         "s2_welcome_sms", "s2_delivery_sms", "s2_activation_sms", "s2_ecall_missed_sms"
     ], kinds  # fmt: skip
+
+
+def played_world(app, registry, story_id: str):
+    """The story played to its end; its world's id and the story."""
+    story = default_stories()[story_id]
+    played = player.play_through(registry, app.extensions["worlds"], story, settings(app), now())
+    registry.commit()
+    return played.world_id, story
+
+
+def newest_quote(db, story):
+    """The newest V-Connect Auto quote made for the story's customer."""
+    from models import AutoQuote
+
+    person = customer_of(db, story).person_id
+    return db.query(AutoQuote).filter_by(person_id=person).order_by(AutoQuote.id.desc()).first()
+
+
+def test_the_v_connect_quote_story_ends_with_the_policy_in_lucs_myvivium(app, client, registry):
+    """VA-10, CT-1: the signed quote is issued as a policy that Luc's MyVivium lists."""
+    from models import Contract
+    from models.vconnect_auto import QuoteStatus
+
+    world_id, story = played_world(app, registry, "003-q1.1")
+    with app.extensions["worlds"].sessions(world_id)() as db:
+        quote = newest_quote(db, story)
+        assert quote.status == QuoteStatus.ISSUED
+        policy = db.get(Contract, quote.contract_id)
+        assert policy.holder_id == customer_of(db, story).person_id
+        number, person_id = policy.number, policy.holder_id
+    url = f"/w/{world_id}/sim/stories/customer/vivium/{person_id}?page=&lang=nl"
+    home = client.get(url, follow_redirects=True).get_data(as_text=True)
+    assert number in home and "Peugeot" in home
+
+
+def test_the_heavy_motorhome_story_records_the_va3_refusal_and_the_referral(app, registry):
+    """VA-3: above 5,000 kg the vehicle is refused online; the quote keeps no vehicle and
+    the story sends the broker to auto-ant@vivium.be."""
+    from portal.rules.vconnect_auto import REFERRAL_MAILBOX
+
+    world_id, story = played_world(app, registry, "003-q1.2")
+    assert [s.expect for s in story.steps] == [None, "mtm_above_limit", None]
+    assert story.steps[1].params["mass_kg"] > 5000
+    with app.extensions["worlds"].sessions(world_id)() as db:
+        quote = newest_quote(db, story)
+        assert quote.vehicle_kind is None and quote.premium_cents == 0
+    assert all(REFERRAL_MAILBOX in story.steps[-1].narration[lang] for lang in ("fr", "nl"))
+
+
+def test_the_moped_story_ends_without_accident_assistance(app, registry):
+    """VA-9: accident assistance refused for a moped; the quote goes on without it."""
+    world_id, story = played_world(app, registry, "003-q1.3")
+    assert story.steps[2].expect == "accident_assistance_kind"
+    with app.extensions["worlds"].sessions(world_id)() as db:
+        quote = newest_quote(db, story)
+        assert quote.vehicle_kind == "moped" and quote.premium_cents > 0
+        assert quote.guarantees == ["civil_liability", "legal_assistance"]
+
+
+def test_the_insurgate_quote_is_seen_by_a_colleague_of_its_group_only(app, registry):
+    """IG-5, IG-6: the quote made in Business Development is found by a member of that
+    group and not by a member of Business School."""
+    from models.insurgate import IgGroup, IgQuote, IgUser
+    from portal.backoffice.errors import NotFound
+    from portal.backoffice.insurgate.quotes import visible_quote
+
+    world_id, _story = played_world(app, registry, "002-q1.1")
+    with app.extensions["worlds"].sessions(world_id)() as db:
+        quote = db.query(IgQuote).filter_by(company_name="Boulangerie Lambert").one()
+        assert db.get(IgGroup, quote.group_id).name == "Business Development"
+        colleague = db.query(IgUser).filter_by(email="66799@vivium.be").one()
+        other = db.query(IgUser).filter_by(email="66802@vivium.be").one()
+        assert visible_quote(db, colleague, quote.reference) is quote
+        with pytest.raises(NotFound):
+            visible_quote(db, other, quote.reference)

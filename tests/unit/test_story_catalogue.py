@@ -81,3 +81,5 @@ def test_the_stories_shipped_load_in_faq_order():
     ids = list(default_stories())
     assert ids[0] == "000-q1.1" and ids[-1] == "004-q1.1" and ids == sorted(ids)
     assert "001-q6.1" in ids
+    others = ["002-q1.1", "003-q1.1", "003-q1.2", "003-q1.3"]  # Insurgate, V-Connect Auto
+    assert ids[ids.index("001-q6.1") + 1 : ids.index("004-q1.1")] == others

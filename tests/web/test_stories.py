@@ -42,7 +42,10 @@ def test_the_story_list_names_every_question_of_both_faqs_by_number(trainer):
         assert f'data-testid="story-row-000-q{number}"' in page
     for number in ("1.2", "1.5", "3.3", "4.2", "6.1"):
         assert f'data-testid="story-row-001-q{number}"' in page
-    assert len(default_stories()) == 41  # 40 FAQ questions and the S² Pack's
+    for story_id in ("002-q1.1", "003-q1.1", "003-q1.2", "003-q1.3", "004-q1.1"):
+        assert f'data-testid="story-row-{story_id}"' in page  # the other seeds' systems
+    # 40 FAQ questions, Insurgate's, V-Connect Auto's three and the S² Pack's
+    assert len(default_stories()) == 45
 
 
 def test_starting_a_story_makes_a_world_of_its_own_with_the_story_clock(trainer, app):
