@@ -5,7 +5,10 @@ no CDN), with the keyboard shortcuts → / N (next) and ← / B (back).
 
 The portal frame opens through `customer_session`, a console page inside the story's
 world that signs the browser in as the story's customer (console access required, like
-the itsme stub's person picker) and goes on to the page the step shows.
+the itsme stub's person picker) and goes on to the page the step shows. The intermediary's
+frame opens the same way through `intermediary_session`: his own tool (Connect 360 or
+V-Connect), signed in as the intermediary of the customer's contracts, on the customer's
+account, with the session the tool registered for watching (auth.watching).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 from sqlalchemy import select
 
 from auth.login import open_session
-from models import Account
+from auth.watching import SPACES
+from models import Account, Contract, Intermediary
 from models.brands import PROFILES
 from models.enums import Brand
 from models.sim import clock_now
@@ -72,7 +76,7 @@ def state(story: Story) -> dict:
         "focus": focus,
         "clock": moment.strftime("%d/%m/%Y %H:%M"),
         "portal": f"{root}/sim/stories/customer/{brand}/{customer.person_id}?page={page}&lang={story.setup.lang}",
-        "intermediary": f"{root}/sim/broker/{brand}/{customer.person_id}",
+        "intermediary": f"{root}/sim/stories/intermediary/{brand}/{customer.person_id}",
         "sms": messages["sms"],
         "letters": messages["letter"],
         "emails": messages["email"],
@@ -132,4 +136,37 @@ def customer_session(brand: str, person_id: int):
             samesite="Lax",
             secure=interface.get_cookie_secure(current_app),
         )
+    return response
+
+
+@console.get("/stories/intermediary/<brand:brand>/<int:person_id>")
+def intermediary_session(brand: str, person_id: int):
+    """Inside a world only: the browser signed in to the tool of the brand as the
+    intermediary of that customer's contracts, then on to the customer's account there
+    (BK-3: the intermediary is the customer's first point of contact)."""
+    if requested_world() is None:
+        abort(404)
+    chosen = Brand(brand)
+    db = get_session()
+    row = db.execute(
+        select(Intermediary.id, Intermediary.language)
+        .join(Contract, Contract.intermediary_id == Intermediary.id)
+        .where(Contract.holder_id == person_id, Contract.brand == chosen)
+        .limit(1)
+    ).first()
+    if row is None:
+        return render_template("sim/intermediary_missing.html"), 404
+    tool = PROFILES[chosen].tool
+    response = redirect(
+        f"{request.script_root}/{tool.segment}/{row.language.value}/customers/{person_id}"
+    )
+    serializer = current_app.session_interface.get_signing_serializer(current_app)
+    response.set_cookie(
+        tool.cookie_name,
+        serializer.dumps(SPACES[tool.segment].cookie(db, row.id)),
+        path=f"{request.script_root}/{tool.segment}",
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.session_interface.get_cookie_secure(current_app),
+    )
     return response

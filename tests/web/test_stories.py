@@ -146,6 +146,20 @@ def test_the_portal_frame_signs_in_as_the_story_customer_inside_his_world(traine
 
 def test_the_customer_sign_in_of_the_presenter_exists_only_inside_a_world(trainer):
     assert trainer.get("/sim/stories/customer/pv/1").status_code == 404
+    assert trainer.get("/sim/stories/intermediary/pv/1").status_code == 404
+
+
+def test_the_intermediary_frame_is_his_own_tool_signed_in_on_the_customers_account(trainer):
+    """BK-3: Louise's agent sees her account in Connect 360, inside the story's world."""
+    move(trainer, "001-q3.1", "start")
+    state = trainer.get("/sim/stories/001-q3.1/state.json").get_json()
+    answer = trainer.get(state["intermediary"])
+    assert answer.status_code == 302
+    assert "/connect360/" in answer.headers["Location"]
+    account = trainer.get(answer.headers["Location"])
+    assert account.status_code == 200
+    page = account.get_data(as_text=True)
+    assert "Louise" in page and 'data-testid="signed-in-as"' in page
 
 
 def test_the_default_world_pages_still_refuse_every_frame(trainer):
