@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import Flask, request
 from flask_login import current_user
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
 from auth.sessions import brand_of_path, space_of_path
@@ -93,6 +93,16 @@ def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment
     if row.last_path != path:
         row.last_path, row.seen_at, row.label = path, moment, who[1][:200]
     return row.watched_until is not None and row.watched_until > moment
+
+
+def signed_out(db: Session, subject_id: object) -> None:
+    """The tool user signing out on this request leaves the console's "signed in now"
+    list at once: his `tool_seen` row of this space goes (issue 19)."""
+    segment = space_of_path(request.path)
+    if segment in SPACES and isinstance(subject_id, int):
+        db.execute(
+            delete(ToolSeen).where(ToolSeen.space == segment, ToolSeen.subject_id == subject_id)
+        )
 
 
 def init_app(app: Flask, get_session: Callable[[], Session]) -> None:

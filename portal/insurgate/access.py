@@ -8,13 +8,14 @@ from flask_babel import gettext as _
 
 from auth.limits import LimitReached
 from auth.settings import AuthSettings
+from auth.watching import signed_out
 from models.enums import Language
 from models.sim import clock_now
 from portal.backoffice.errors import DomainError
 from portal.backoffice.insurgate import accounts
 from portal.db import get_session
 from portal.forms import EmptyForm, shown_status
-from portal.insurgate import bp, log_in, log_out
+from portal.insurgate import USER_KEY, bp, log_in, log_out
 from portal.insurgate.forms import CompanyForm, ForgotForm, LoginForm, PersonalForm, SetPasswordForm
 from portal.insurgate.messages import limit_message, put_error
 from portal.transaction import record_refusal
@@ -69,6 +70,7 @@ def login():
 @bp.post("/logout")
 def logout():
     if EmptyForm().validate_on_submit():
+        signed_out(get_session(), session.get(USER_KEY))
         log_out()
     return redirect(url_for("insurgate.login"))
 

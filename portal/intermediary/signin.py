@@ -16,6 +16,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request,
 
 from auth import limits, throttle
 from auth.settings import AuthSettings
+from auth.watching import signed_out
 from portal.backoffice import portfolio
 from portal.backoffice.errors import Forbidden, NotFound
 from portal.db import get_session
@@ -137,5 +138,6 @@ def attach(bp: Blueprint) -> None:
     @bp.post(f"{PREFIX}/signout")
     def signout():
         if EmptyForm().validate_on_submit():
+            signed_out(get_session(), session.get(SIGNED_IN))
             session.clear()
         return redirect(url_for(".signin"))

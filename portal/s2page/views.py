@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, g, redirect, render_template, url_for
+from flask import current_app, g, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -15,13 +15,14 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
 from auth import limits, throttle
+from auth.watching import signed_out
 from models.sim import clock_now
 from models.telematics import S2Box
 from portal.backoffice import s2pack
 from portal.backoffice.errors import Conflict
 from portal.db import get_session
 from portal.forms import PortalForm
-from portal.s2page import box_required, bp, log_in, log_out
+from portal.s2page import BOX_KEY, box_required, bp, log_in, log_out
 from portal.s2page.page import page_data
 from portal.transaction import record_refusal
 
@@ -80,6 +81,7 @@ def _sign_in(form: LoginForm):
 @bp.post("/logout")
 def logout():
     if EmptyForm().validate_on_submit():
+        signed_out(get_session(), session.get(BOX_KEY))
         log_out()
     return redirect(url_for("s2page.login"))
 

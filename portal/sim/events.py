@@ -9,7 +9,7 @@ makes it so (a letter is in the letterbox, a code refused, a session logged out)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +20,7 @@ from auth.settings import AuthSettings
 from models import Account, ActivationCode, OutboxMessage, Person, PortalSession, SmsChallenge
 from models.brands import System, brand_of
 from portal.backoffice.s2pack import due_events as s2_due_events
+from portal.sim.console_labels import N_
 
 # A session ends once its idle time or lifetime is exceeded (strictly), so one second
 # after the limit on the simulated clock, which counts in seconds.
@@ -33,8 +34,18 @@ class Event:
     kind: str  # letter_delivery, sms_delivery, email_delivery, activation_code_expiry,
     #            sms_code_expiry, session_idle_expiry, session_expiry
     brand: str
-    what: str  # for the trainer, in English like the rest of the console
+    text: str  # the English description with %(name)s placeholders, a console msgid
     ref: str  # the row it comes from: "outbox_message:12", "portal_session:ab12cd34"
+    values: tuple[tuple[str, object], ...] = ()  # the placeholders' values
+
+    @property
+    def what(self) -> str:
+        """The description in English, as the API and the command line give it."""
+        return self.text % dict(self.values)
+
+    def described(self, gettext: Callable[..., str]) -> str:
+        """The description in the trainer's language (the console's `_`)."""
+        return gettext(self.text, **dict(self.values))
 
     def as_json(self) -> dict:
         return {
@@ -54,8 +65,9 @@ def _deliveries(messages: Iterable, now: datetime) -> Iterable[Event]:
                 m.deliver_at,
                 f"{m.channel.value}_delivery",
                 m.brand.value,
-                f"{m.kind} to {m.recipient} is delivered",
+                N_("%(kind)s to %(recipient)s is delivered"),
                 f"outbox_message:{m.id}",
+                (("kind", m.kind), ("recipient", m.recipient)),
             )
 
 
@@ -70,8 +82,9 @@ def _code_expiries(codes, challenges, now, rules, names) -> Iterable[Event]:
                 c.expires_at,
                 "activation_code_expiry",
                 c.brand.value,
-                f"activation code of {who} expires",
+                N_("activation code of %(who)s expires"),
                 f"activation_code:{c.id}",
+                (("who", who),),
             )
     for s in challenges:
         if s.used_at is None and s.failed_attempts < rules.sms_max_attempts and s.expires_at > now:
@@ -79,8 +92,9 @@ def _code_expiries(codes, challenges, now, rules, names) -> Iterable[Event]:
                 s.expires_at,
                 "sms_code_expiry",
                 s.brand.value,
-                f"{s.purpose} SMS code sent to {s.mobile} expires",
+                N_("%(purpose)s SMS code sent to %(mobile)s expires"),
                 f"sms_challenge:{s.id}",
+                (("purpose", s.purpose), ("mobile", s.mobile)),
             )
 
 
@@ -97,11 +111,13 @@ def _session_ends(sessions, now, rules, emails) -> Iterable[Event]:
         idle_end = (s.seen_at or s.created_at) + idle + JUST_AFTER
         ref = f"portal_session:{s.token_hash[:8]}"
         if idle_end < end and idle_end > now:
-            what = f"session of {who} ends after {rules.session_idle_minutes} minutes idle"
-            yield Event(idle_end, "session_idle_expiry", s.brand.value, what, ref)
+            what = N_("session of %(who)s ends after %(minutes)s minutes idle")
+            values = (("who", who), ("minutes", rules.session_idle_minutes))
+            yield Event(idle_end, "session_idle_expiry", s.brand.value, what, ref, values)
         elif end > now and idle_end >= end:
-            what = f"session of {who} ends after {rules.session_max_hours} hours"
-            yield Event(end, "session_expiry", s.brand.value, what, ref)
+            what = N_("session of %(who)s ends after %(hours)s hours")
+            values = (("who", who), ("hours", rules.session_max_hours))
+            yield Event(end, "session_expiry", s.brand.value, what, ref, values)
 
 
 def upcoming_events(
@@ -190,8 +206,9 @@ def _s2_steps(db: Session, now: datetime) -> list[Event]:
             due.at,
             f"s2_{due.step.value}",
             brand_of(System.S2PACK).value,
-            f"S² Pack of {number}: {due.step.value}",
+            N_("S² Pack of %(number)s: %(step)s"),
             f"s2_box:{number}",
+            (("number", number), ("step", due.step.value)),
         )
         for due, number in s2_due_events(db, now)
     ]

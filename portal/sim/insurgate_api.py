@@ -17,6 +17,7 @@ from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import insurgate_input as read
 from portal.sim.blueprints import api, console, json_body
+from portal.sim.console_i18n import console_gettext as _
 from portal.sim.insurgate_export import office_json, offices_json, quote_json
 from portal.sim.refused import refused
 
@@ -185,5 +186,8 @@ def insurgate_console_decide(integration_id: int, decision: str):
         found = office.decide_integration(db, integration_id, decision == "accept", clock_now(db))
     except DomainError as exc:
         return refused(exc, back)
-    flash(f"Producer number {found.producer_number}: {found.status.value}.")
+    if found.status is IntegrationStatus.ACCEPTED:
+        flash(_("Producer number %(number)s: accepted.", number=found.producer_number))
+    else:
+        flash(_("Producer number %(number)s: refused.", number=found.producer_number))
     return redirect(back)

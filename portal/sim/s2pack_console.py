@@ -22,6 +22,7 @@ from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.rules.s2pack import next_step
 from portal.sim.blueprints import console
+from portal.sim.console_i18n import console_gettext as _
 from portal.sim.refused import refused
 from seed.s2pack import CUSTOMERS, DEMO_PASSWORD, seed_s2pack
 
@@ -55,20 +56,27 @@ def s2pack_demo():
     db = get_session()
     first = CUSTOMERS[0][8]
     if db.scalar(select(Contract.id).where(Contract.number == first)) is not None:
-        flash("The S² Pack demo customers are already there.", "error")
+        flash(_("The S² Pack demo customers are already there."), "error")
         return _back()
     made = seed_s2pack(db, clock_now(db).date())
-    flash(f"{len(made)} S² Pack customers added; password of their pages: {DEMO_PASSWORD}.")
+    flash(
+        _(
+            "%(count)s S² Pack customers added; password of their pages: %(password)s.",
+            count=len(made),
+            password=DEMO_PASSWORD,
+        )
+    )
     return _back()
 
 
 def _impact_values() -> dict:
+    wrong = Invalid("invalid_field", _("g is the impact's strength, a number."))
     try:
         g = float(request.form.get("g", ""))
     except ValueError:
-        raise Invalid("invalid_field", "g is the impact's strength, a number.") from None
+        raise wrong from None
     if not math.isfinite(g):
-        raise Invalid("invalid_field", "g is the impact's strength, a number.")
+        raise wrong
     flags = {k: request.form.get(k) == "yes" for k in ("in_belgium", "stopped", "answered")}
     return {"g": g, **flags, "place": request.form.get("place", "")[:120]}
 
@@ -79,23 +87,25 @@ def _run(action: str, number: str) -> str:
     if action == "subscribe":
         contract = db.scalar(select(Contract).where(Contract.number == number[:16]))
         if contract is None:
-            raise NotFound("contract_not_found", "No contract with this number.")
+            raise NotFound("contract_not_found", _("No contract with this number."))
         method = current_app.extensions["auth_settings"].password_hash
         s2pack.add_s2_pack(db, contract, now, hash_method=method)
-        return "S² Pack subscribed: welcome SMS sent."
+        return _("S² Pack subscribed: welcome SMS sent.")
     box, contract, holder = s2pack.box_of(db, number[:16])
     if action == "install":
         s2pack.install(db, box, holder, now)
     elif action == "impact":
         answer = s2pack.impact(db, box, holder, now, **_impact_values())
-        done = ", ".join(k for k, v in answer.items() if v) or "no e-call"
+        done = ", ".join(k for k, v in answer.items() if v) or _("no e-call")
         if not holder.mobile:  # S2-8
-            done = "no assistance, the customer has no mobile: no call, no SMS"
-        return f"Impact recorded: {done}."
+            done = _("no assistance, the customer has no mobile: no call, no SMS")
+        return _("Impact recorded: %(done)s.", done=done)
     elif action == "battery":
         s2pack.battery(db, box, holder, now, request.form.get("what", ""))
     elif action == "anomaly":
-        return f"Anomaly SMS sent with {s2pack.report_anomaly(db, box, holder, now)}."
+        return _(
+            "Anomaly SMS sent with %(mobile)s.", mobile=s2pack.report_anomaly(db, box, holder, now)
+        )
     elif action == "regularise":
         s2pack.regularise(db, box, now)
     elif action == "theft":
@@ -104,7 +114,7 @@ def _run(action: str, number: str) -> str:
         s2pack.change_vehicle(db, box, contract, holder, now, request.form.get("plate", ""))
     else:
         s2pack.end_pack(db, box, contract, holder, now)
-    return f"{action}: done."
+    return _("%(action)s: done.", action=action)
 
 
 @console.post("/s2pack/subscribe")

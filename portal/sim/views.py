@@ -97,7 +97,7 @@ def clock_next_event():
         _(
             "Clock moved to %(when)s: %(what)s.",
             when=f"{event.at:%d/%m/%Y %H:%M:%S}",
-            what=event.what,
+            what=event.described(_),
         )
     )
 

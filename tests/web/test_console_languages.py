@@ -163,3 +163,72 @@ def test_every_label_and_fault_description_has_a_translation(lang):
     texts = [*LABELS.values(), *(fault.description for fault in FaultName)]
     missing = [t for t in texts if not (catalog.get(t) and catalog.get(t).string)]
     assert missing == []
+
+
+# The Insurgate and S² Pack console pages, with English words French and Dutch never show.
+MORE_PAGES = {
+    "insurgate": ("/sim/insurgate", ["Integration requests waiting", "No request is waiting."]),
+    "s2pack": ("/sim/s2pack", ["Demo customers", "Add the S² Pack demo", "No S² Pack yet."]),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_insurgate_and_s2_pack_pages_are_in_the_trainers_language(client, lang):
+    in_language(client, lang)
+    for name, (path, words) in MORE_PAGES.items():
+        html = client.get(path).get_data(as_text=True)
+        assert f'<html lang="{lang}">' in html, name
+        for word in words:
+            assert (word in html) == (lang == "en"), (name, lang, word)
+    if lang == "fr":
+        assert "Aucune demande n&#39;attend." in client.get("/sim/insurgate").get_data(as_text=True)
+    if lang == "nl":
+        assert "Nog geen S² Pack." in client.get("/sim/s2pack").get_data(as_text=True)
+
+
+def test_the_s2_pack_buttons_and_flashes_speak_the_trainers_language(client, submit):
+    in_language(client, "nl")
+    submit("/sim/s2pack", {}, action="/sim/s2pack/demo")
+    html = client.get("/sim/s2pack").get_data(as_text=True)
+    assert "S² Pack-klanten toegevoegd" in html and "Voertuigwissel" in html
+    assert ">install<" not in html and ">installeren<" in html
+    submit("/sim/s2pack", {}, action="/sim/s2pack/demo")
+    assert "De S² Pack-demoklanten zijn er al." in client.get("/sim/s2pack").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "delivered"),
+    [
+        ("en", "activation code of Louise Peeters expires", "is delivered"),
+        ("fr", "le code d&#39;activation de Louise Peeters expire", "est remis"),
+        ("nl", "de activeringscode van Louise Peeters vervalt", "wordt bezorgd"),
+    ],
+)
+def test_the_dashboards_events_and_the_next_event_flash_are_in_the_trainers_language(
+    client, console_data, lang, line, delivered
+):
+    in_language(client, lang)
+    html = client.get("/sim/").get_data(as_text=True)
+    rows = html.split('data-testid="events-table"')[1].split("</table>")[0]
+    assert line in rows and ("is delivered" in rows) == (lang == "en")
+    done = client.post("/sim/clock/next-event", data={"csrf_token": csrf_token(html)})
+    assert done.status_code == 302
+    flash = client.get("/sim/").get_data(as_text=True).split('class="flash')[1][:400]
+    assert delivered in flash and ("is delivered" in flash) == (lang == "en"), flash
+    assert all("is delivered" in e["what"] or "expires" in e["what"] for e in api_events(client))
+
+
+def api_events(client) -> list[dict]:
+    """The API keeps the English descriptions, whatever the console's language."""
+    return client.get("/sim/api/events").get_json()["events"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("fr", ("Copier", "Copié")), ("nl", ("Kopiëren", "Gekopieerd"))]
+)
+def test_the_copy_button_takes_its_words_in_the_trainers_language(
+    client, console_data, lang, words
+):
+    in_language(client, lang)
+    html = client.get("/sim/outbox?reveal=undelivered").get_data(as_text=True)
+    assert f'data-copy-label="{words[0]}" data-copied="{words[1]}"' in html

@@ -197,3 +197,73 @@ def test_the_watch_pages_are_console_only(app, client, db, trainee):
             f"/sim/watch/pv/{key}{tail}", environ_base={"REMOTE_ADDR": "10.0.0.9"}
         )
         assert answer.status_code == 403
+
+
+def _signed_in_tool_rows(db, space: str) -> list[ToolSeen]:
+    db.expire_all()
+    return list(db.scalars(select(ToolSeen).where(ToolSeen.space == space)))
+
+
+def test_signing_out_of_v_connect_drops_him_from_the_signed_in_list_at_once(
+    client, trainer, db, personas
+):
+    me = db.scalars(select(Intermediary).where(Intermediary.producer_number == "8000201")).one()
+    page = client.get("/vconnect/fr/signin").get_data(as_text=True)
+    client.post(
+        "/vconnect/fr/signin/pick", data={"csrf_token": csrf_token(page), "intermediary_id": me.id}
+    )
+    home = client.get("/vconnect/fr/").get_data(as_text=True)
+    assert [row.subject_id for row in _signed_in_tool_rows(db, "vconnect")] == [me.id]
+    client.post("/vconnect/fr/signout", data={"csrf_token": csrf_token(home)})
+    assert _signed_in_tool_rows(db, "vconnect") == []
+    listed = trainer.get("/sim/signed-in").get_data(as_text=True)
+    assert (
+        me.last_name
+        not in listed.split('data-testid="signed-in-vconnect"')[1].split("</section>")[0]
+    )
+
+
+def test_logging_out_of_insurgate_removes_his_row(client, db, freeze, submit):
+    from seed.insurgate import DEMO_PASSWORD, seed_insurgate
+
+    freeze(datetime(2026, 3, 10, 10, 0))
+    seed_insurgate(db)
+    db.commit()
+    submit("/insurgate/fr/login", {"email": "7964@pv.be", "password": DEMO_PASSWORD})
+    client.get("/insurgate/fr/requests")
+    assert len(_signed_in_tool_rows(db, "insurgate")) == 1
+    submit("/insurgate/fr/requests", {}, action="/insurgate/fr/logout")
+    assert _signed_in_tool_rows(db, "insurgate") == []
+
+
+def test_logging_out_of_the_s2_page_removes_only_his_row(client, db, freeze):
+    freeze(datetime(2026, 3, 10, 10, 0))
+    holder = add_person(db, first_name="Jef", last_name="Maes")
+    contract = add_contract(db, holder, "car", number="7700123", brand=Brand.VIVIUM)
+    db.flush()
+    box = s2pack.add_s2_pack(
+        db,
+        contract,
+        datetime(2026, 3, 10, 10, 0),
+        password="pw2s2pack9",
+        hash_method="pbkdf2:sha256:1",
+    )
+    db.add(
+        ToolSeen(
+            space="s2",
+            subject_id=box.id + 1,
+            label="other",
+            seen_at=datetime(2026, 3, 10),
+            last_path="/s2/fr/",
+        )
+    )
+    db.commit()
+    page = client.get("/s2/nl/login").get_data(as_text=True)
+    client.post(
+        "/s2/nl/login",
+        data={"csrf_token": csrf_token(page), "login": box.login, "password": "pw2s2pack9"},
+    )
+    home = client.get("/s2/nl/").get_data(as_text=True)
+    assert {row.subject_id for row in _signed_in_tool_rows(db, "s2")} == {box.id, box.id + 1}
+    client.post("/s2/nl/logout", data={"csrf_token": csrf_token(home)})
+    assert [row.subject_id for row in _signed_in_tool_rows(db, "s2")] == [box.id + 1]
