@@ -41,6 +41,11 @@ def persona_cards(db: Session) -> list[dict]:
                 "key": raw["key"],
                 "name": people[0].full_name,
                 "demonstrates": raw["demonstrates"],
+                "demonstrates_in": {
+                    "en": raw["demonstrates"],
+                    "fr": raw["demonstrates_fr"],
+                    "nl": raw["demonstrates_nl"],
+                },
                 "national_number": number,
                 "birth_date": birth.isoformat(),
                 "language": people[0].language.value,

@@ -232,3 +232,18 @@ def test_the_copy_button_takes_its_words_in_the_trainers_language(
     in_language(client, lang)
     html = client.get("/sim/outbox?reveal=undelivered").get_data(as_text=True)
     assert f'data-copy-label="{words[0]}" data-copied="{words[1]}"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "client professionnel"),
+        ("nl", "professionele klant"),
+        ("en", "professional customer"),
+    ],
+)
+def test_the_persona_cards_say_what_each_persona_shows_in_the_trainers_language(
+    client, personas, lang, words
+):
+    in_language(client, lang)
+    assert words in client.get("/sim/personas").get_data(as_text=True)
