@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from auth import watching
 from models import Account, PortalSession
+from models.sim import ClockState
 
 
 class CustomerUser(UserMixin):
@@ -25,6 +26,7 @@ class CustomerUser(UserMixin):
         token_hash: str | None = None,
         last_path: str | None = None,
         watched_until: datetime | None = None,
+        clock: ClockState | None = None,
     ) -> None:
         self.account = account
         self.brand = account.brand
@@ -33,6 +35,10 @@ class CustomerUser(UserMixin):
         self.token_hash = token_hash
         self.last_path = last_path
         self.watched_until = watched_until
+        # Issue 12: the clock's row, read in the same query. The identity map holds its
+        # objects weakly; this reference keeps the row there for the request, so
+        # `clock_now(db)` finds it without a statement.
+        self.clock = clock
 
     @property
     def person(self):
@@ -84,10 +90,13 @@ def end_session(db: Session, token: str | None, now: datetime) -> None:
 
 
 #: Built once (it runs on every page of a logged-in customer), with bound parameters.
+#: The clock row rides along (issue 12): selected as an entity, it lands in the
+#: session's identity map, so the request's `clock_now(db)` then costs no statement.
 _LIVE_ACCOUNT = (
-    select(Account, PortalSession.last_path, PortalSession.watched_until)
+    select(Account, PortalSession.last_path, PortalSession.watched_until, ClockState)
     .options(joinedload(Account.person))
     .join(PortalSession, PortalSession.account_id == Account.id)
+    .outerjoin(ClockState, ClockState.id == 1)
     .where(
         Account.id == bindparam("account_id"),
         Account.brand == bindparam("brand"),
@@ -98,13 +107,14 @@ _LIVE_ACCOUNT = (
 
 
 def load_customer(db: Session, account_id: str, brand, token: str | None) -> CustomerUser | None:
-    """The account with this id, only in its brand and only with a live session (one query)."""
+    """The account with this id, only in its brand and only with a live session; one
+    query, which also reads the simulated clock's row (when it exists)."""
     if brand is None or not account_id.isdigit() or not token:
         return None
     key = token_hash(token)
     values = {"account_id": int(account_id), "brand": brand, "token_hash": key}
-    row = db.execute(_LIVE_ACCOUNT, values).unique().one_or_none()
-    return CustomerUser(row[0], key, row[1], row[2]) if row else None
+    row = db.execute(_LIVE_ACCOUNT, values).one_or_none()
+    return CustomerUser(row[0], key, row[1], row[2], row[3]) if row else None
 
 
 def init_app(app: Flask, get_session) -> None:

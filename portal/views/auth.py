@@ -43,6 +43,9 @@ def _expire_idle_sessions():
     minutes idle, 12 hours in all), measured on the simulated clock."""
     if "brand" not in g or "_user_id" not in session:
         return None
+    # The account's query reads the clock's row too (issue 12): loading the user first
+    # makes the clock read below free.
+    current_user._get_current_object()
     moment = now()
     seen = datetime.fromisoformat(session.get("seen_at", "1970-01-01T00:00:00"))
     started = datetime.fromisoformat(session.get("auth_at", "1970-01-01T00:00:00"))
