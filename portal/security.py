@@ -211,18 +211,23 @@ def page_csrf_token() -> str:
     dump each time, issue 12). The token is kept on `g` as Flask-WTF keeps it, so the
     forms of the same page carry the same one."""
     found = g.get("csrf_token")
+    if found:
+        return found
+    fresh = None
+    if not isinstance(session.get("csrf_token"), str):
+        fresh = generate_csrf()  # the session's first token: kept too, reused from now on
     raw = session.get("csrf_token")
-    if found or not isinstance(raw, str):
-        return found or generate_csrf()
+    if not isinstance(raw, str):
+        return fresh or generate_csrf()
     app = current_app
     kept = app.extensions[CSRF_KEPT]
     key = (app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key, raw)
     signed = kept.get(key)
     moment = time.monotonic()
-    if signed is None or moment - signed[1] >= CSRF_REUSE_SECONDS:
+    if fresh is not None or signed is None or moment - signed[1] >= CSRF_REUSE_SECONDS:
         if len(kept) >= CSRF_KEPT_SIZE:
             kept.clear()
-        signed = kept[key] = (generate_csrf(), moment)
+        signed = kept[key] = (fresh or generate_csrf(), moment)
     g.csrf_token = signed[0]
     return signed[0]
 
