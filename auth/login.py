@@ -10,43 +10,68 @@ from datetime import datetime
 from flask import Flask, g, redirect, request, session, url_for
 from flask_login import LoginManager, UserMixin
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from auth import watching
-from models import Account, PortalSession
-from models.sim import ClockState
+from models import Account, Person, PortalSession
+from models.sim import ClockState, remember_clock
 
 
 class CustomerUser(UserMixin):
-    """The logged-in customer: an account and the back-office person behind it."""
+    """The logged-in customer, as every page needs it: the account's id and brand, the
+    person's id, first name and segment (plain values, read in one Core query on every
+    page, issue 12). The ORM account (and its person) is loaded only by the pages that
+    need it, on first use: the profile's changes, a PDF's addressee."""
 
     def __init__(
         self,
-        account: Account,
+        db: Session,
+        values: dict,
         token_hash: str | None = None,
         last_path: str | None = None,
         watched_until: datetime | None = None,
-        clock: ClockState | None = None,
+        account: Account | None = None,
     ) -> None:
-        self.account = account
-        self.brand = account.brand
+        self._db = db
+        self._account = account
+        self.account_id: int = values["account_id"]
+        self.brand = values["brand"]
+        self.person_id: int = values["person_id"]
+        self.first_name: str = values["first_name"]
+        self.segment = values["segment"]
         # Issue 19 (auth.watching): the session row's key, the page it last saw and the
         # end of a trainer's watch, read with the account in the same query.
         self.token_hash = token_hash
         self.last_path = last_path
         self.watched_until = watched_until
-        # Issue 12: the clock's row, read in the same query. The identity map holds its
-        # objects weakly; this reference keeps the row there for the request, so
-        # `clock_now(db)` finds it without a statement.
-        self.clock = clock
+
+    @classmethod
+    def of_account(cls, db: Session, account: Account) -> CustomerUser:
+        """The user of an account just logged in (its ORM object is at hand)."""
+        person = db.get(Person, account.person_id)
+        values = {
+            "account_id": account.id,
+            "brand": account.brand,
+            "person_id": account.person_id,
+            "first_name": person.first_name if person else "",
+            "segment": person.segment if person else None,
+        }
+        return cls(db, values, account=account)
 
     @property
-    def person(self):
-        """The back-office person (loaded with the account by the user loader)."""
-        return self.account.person
+    def account(self) -> Account:
+        """The ORM account, loaded on first use (one statement)."""
+        if self._account is None:
+            self._account = self._db.get(Account, self.account_id)
+        return self._account
+
+    @property
+    def person(self) -> Person:
+        """The back-office person behind the account (ORM, loaded on first use)."""
+        return self._db.get(Person, self.person_id)
 
     def get_id(self) -> str:
-        return str(self.account.id)
+        return str(self.account_id)
 
 
 def token_hash(token: str) -> str:
@@ -89,12 +114,22 @@ def end_session(db: Session, token: str | None, now: datetime) -> None:
         )
 
 
-#: Built once (it runs on every page of a logged-in customer), with bound parameters.
-#: The clock row rides along (issue 12): selected as an entity, it lands in the
-#: session's identity map, so the request's `clock_now(db)` then costs no statement.
+#: Built once (it runs on every page of a logged-in customer), with bound parameters,
+#: as Core: plain columns cost a fraction of ORM entities (issue 12). The clock's row
+#: rides along and is kept for the request's `clock_now(db)` (models.sim.remember_clock).
 _LIVE_ACCOUNT = (
-    select(Account, PortalSession.last_path, PortalSession.watched_until, ClockState)
-    .options(joinedload(Account.person))
+    select(
+        Account.id.label("account_id"),
+        Account.brand,
+        Person.id.label("person_id"),
+        Person.first_name,
+        Person.segment,
+        PortalSession.last_path,
+        PortalSession.watched_until,
+        ClockState.offset_seconds,
+        ClockState.frozen_at,
+    )
+    .join(Person, Person.id == Account.person_id)
     .join(PortalSession, PortalSession.account_id == Account.id)
     .outerjoin(ClockState, ClockState.id == 1)
     .where(
@@ -113,8 +148,11 @@ def load_customer(db: Session, account_id: str, brand, token: str | None) -> Cus
         return None
     key = token_hash(token)
     values = {"account_id": int(account_id), "brand": brand, "token_hash": key}
-    row = db.execute(_LIVE_ACCOUNT, values).one_or_none()
-    return CustomerUser(row[0], key, row[1], row[2], row[3]) if row else None
+    row = db.execute(_LIVE_ACCOUNT, values).mappings().one_or_none()
+    if row is None:
+        return None
+    remember_clock(db, row["offset_seconds"], row["frozen_at"])
+    return CustomerUser(db, row, key, row["last_path"], row["watched_until"])
 
 
 def init_app(app: Flask, get_session) -> None:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Boolean, DateTime, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm.util import identity_key
 
 from models.base import Base
 
@@ -73,7 +74,22 @@ def real_now() -> datetime:
     return datetime.now(BRUSSELS).replace(tzinfo=None, microsecond=0)
 
 
+_CLOCK_KEY = identity_key(ClockState, 1)
+#: Where a query that read the clock's row with other data leaves its values for the
+#: request (issue 12): `clock_now` then costs no statement.
+_READ_WITH = "sim_clock_read_with"
+
+
+def remember_clock(
+    session: Session, offset_seconds: int | None, frozen_at: datetime | None
+) -> None:
+    """Keep the clock's row as another query of this session read it (`offset_seconds`
+    None: there is no row, the real time)."""
+    session.info[_READ_WITH] = (offset_seconds, frozen_at)
+
+
 def _state(session: Session) -> ClockState:
+    session.info.pop(_READ_WITH, None)  # the row is about to change: read it for real
     state = session.get(ClockState, 1)
     if state is None:
         state = ClockState(id=1, offset_seconds=0, frozen_at=None)
@@ -84,12 +100,21 @@ def _state(session: Session) -> ClockState:
 
 def clock_now(session: Session) -> datetime:
     """The simulated time every time-dependent rule receives as `now`."""
-    state = session.get(ClockState, 1)
-    if state is None:
+    state = session.identity_map.get(_CLOCK_KEY)
+    if state is not None:
+        offset, frozen = state.offset_seconds, state.frozen_at
+    elif _READ_WITH in session.info:
+        offset, frozen = session.info[_READ_WITH]
+    else:
+        state = session.get(ClockState, 1)
+        if state is None:
+            return real_now()
+        offset, frozen = state.offset_seconds, state.frozen_at
+    if frozen is not None:
+        return frozen
+    if offset is None:
         return real_now()
-    if state.frozen_at is not None:
-        return state.frozen_at
-    return real_now() + timedelta(seconds=state.offset_seconds)
+    return real_now() + timedelta(seconds=offset)
 
 
 def set_clock(session: Session, at: datetime, frozen: bool = False) -> None:

@@ -140,7 +140,7 @@ def report_problem():
     if limited is not None:  # limits on abuse: per client address and hour, per day
         return render_refusal(limited), 429
     reported = refused_identity.reported_identity(form.error_code.data, pending_identity(), now())
-    person_id = current_user.person.id if current_user.is_authenticated else reported.person_id
+    person_id = current_user.person_id if current_user.is_authenticated else reported.person_id
     db.add(
         SupportRequest(
             brand=g.brand,

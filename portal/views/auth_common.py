@@ -94,7 +94,7 @@ def log_in(account: Account, method: str):
     end_session(db, session.get("sid"), moment)
     token = open_session(db, account, method, moment)
     session.clear()
-    login_user(CustomerUser(account), fresh=True)
+    login_user(CustomerUser.of_account(db, account), fresh=True)
     session["sid"] = token
     session["auth_at"] = moment.isoformat()
     session["seen_at"] = moment.isoformat()

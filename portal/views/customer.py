@@ -22,9 +22,9 @@ bp = brand_space_blueprint("customer", __name__)
 
 def _visibility():
     """The logged-in customer's contracts of this brand, shown and hidden (one query)."""
-    person = current_user.person
-    contracts = queries.brand_contracts(get_session(), person.id, g.brand)
-    return visible_contracts(contracts, g.brand, person.segment, catalogue())
+    user = current_user
+    contracts = queries.brand_contracts(get_session(), user.person_id, g.brand)
+    return visible_contracts(contracts, g.brand, user.segment, catalogue())
 
 
 @bp.get("/")
@@ -60,10 +60,10 @@ def theme_page(theme: str):
 @bp.get("/contracts/<number>")
 @login_required
 def contract(number: str):
-    found = queries.contract_with_details(get_session(), current_user.person.id, g.brand, number)
+    found = queries.contract_with_details(get_session(), current_user.person_id, g.brand, number)
     if found is None:
         abort(404)
-    visibility = visible_contracts([found], g.brand, current_user.person.segment, catalogue())
+    visibility = visible_contracts([found], g.brand, current_user.segment, catalogue())
     if not visibility.shown:
         abort(404)
     table = guarantee_table(found.product, found.covered, catalogue())
@@ -86,7 +86,7 @@ def documents():
     shown = _visibility().shown
     by_id = {c.id: c for c in shown}
     docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id), sim_today())
-    delivery = delivery_for(get_session(), g.brand, current_user.person.id)
+    delivery = delivery_for(get_session(), g.brand, current_user.person_id)
     return render_template(
         "customer/documents.html", documents=docs, contracts=by_id, delivery=delivery
     )
@@ -96,10 +96,10 @@ def documents():
 @login_required
 def document_download(document_id: int):
     session = get_session()
-    doc = queries.document_of(session, current_user.person.id, g.brand, document_id)
+    doc = queries.document_of(session, current_user.person_id, g.brand, document_id)
     if doc is None:
         abort(404)
-    shown = visible_contracts([doc.contract], g.brand, current_user.person.segment, catalogue())
+    shown = visible_contracts([doc.contract], g.brand, current_user.segment, catalogue())
     if not is_available(doc, {c.id for c in shown.shown}, sim_today()):
         abort(404)
     pdf = document_pdf(doc, current_user.person, g.profile, catalogue(), g.lang)

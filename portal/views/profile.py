@@ -20,7 +20,7 @@ bp = brand_space_blueprint("profile", __name__)
 
 def _page(**context):
     db = get_session()
-    account = account_of(db, g.brand, current_user.account.person_id)
+    account = account_of(db, g.brand, current_user.person_id)
     details = flows.current_details(db, account)
     address = AddressForm(prefix="address")
     if request.method == "GET" or "address" not in context.get("failed", ""):
