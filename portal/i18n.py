@@ -127,14 +127,36 @@ def _ngettext(context: Context, singular: str, plural: str, num: int) -> str:
     return page_translations(context).ungettext(singular, plural, num)
 
 
+_FORMATTED = "_page_texts_formatted"
+_FORMATTED_MOST = 10_000
+
+
 @pass_context
 def page_gettext(context: Context, message: str, /, **variables: object) -> str:
     """`_()` and `gettext()` in the templates, as Jinja's new-style gettext: the text in
     the page language, escaped when the template autoescapes, always `%`-formatted."""
-    text = page_translations(context).ugettext(message)
+    translations = page_translations(context)
+    if not variables and context.eval_ctx.autoescape:
+        return _without_variables(translations, message)
+    text = translations.ugettext(message)
     if context.eval_ctx.autoescape:
         text = Markup(text)
     return text % variables
+
+
+def _without_variables(translations: NullTranslations, message: str) -> Markup:
+    """A text with no variable, translated, escaped and `%`-formatted once per
+    language: most texts of a page are (issue 12). Kept on the translations object, so
+    a language's catalogue and its formatted texts live and go together."""
+    kept = translations.__dict__.get(_FORMATTED)
+    if kept is None:
+        kept = translations.__dict__[_FORMATTED] = {}
+    found = kept.get(message)
+    if found is None:
+        found = Markup(translations.ugettext(message)) % {}
+        if len(kept) < _FORMATTED_MOST:  # msgids are the templates' literals: a bound anyway
+            kept[message] = found
+    return found
 
 
 @pass_context
