@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
+from itertools import chain
 from time import perf_counter
 
 from sqlalchemy import select
@@ -26,6 +27,8 @@ from seed.intermediaries import assign_portfolios, holder_shares, plan_portfolio
 from seed.pipeline import Ahead, InProcess, can_fork
 
 BATCH_SIZE = 2000
+ROWS_PER_STATEMENT = 50
+MAX_PARAMETERS = 999
 PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
@@ -88,15 +91,41 @@ def insert_statements(connection: Connection) -> list[tuple[str, str]]:
 
 
 def insert_batch(connection: Connection, batch: Batch, statements: list[tuple[str, str]]) -> None:
-    """One executemany per table, parents first; on PostgreSQL through psycopg, one COPY
-    per table instead (several times faster than any INSERT)."""
+    """The rows of each table, parents first, through `insert_rows`; on PostgreSQL
+    through psycopg, one COPY per table instead (several times faster than any INSERT)."""
     if connection.dialect.driver == "psycopg":
         copy_batch(connection, batch)
         return
     for attr, sql in statements:
         rows = getattr(batch, attr)
         if rows:
-            connection.exec_driver_sql(sql, rows)
+            insert_rows(connection, sql, rows)
+
+
+def insert_rows(connection: Connection, sql: str, rows: list[tuple]) -> None:
+    """An executemany of `sql` (one row's INSERT) over `rows`, several rows per statement
+    (`multi_row`) and the last few one by one: the same rows for about a tenth less CPU
+    (measured on SQLite) than a statement per row."""
+    size = rows_per_statement(len(rows[0]))
+    whole = len(rows) - len(rows) % size
+    if whole:
+        chunks = [tuple(chain.from_iterable(rows[i : i + size])) for i in range(0, whole, size)]
+        connection.exec_driver_sql(multi_row(sql, size), chunks)
+    if whole < len(rows):
+        connection.exec_driver_sql(sql, rows[whole:])
+
+
+def rows_per_statement(columns: int) -> int:
+    """Rows per multi-row INSERT: up to 50, within SQLite's oldest limit of 999 bound
+    parameters per statement."""
+    return max(1, min(ROWS_PER_STATEMENT, MAX_PARAMETERS // columns))
+
+
+@cache
+def multi_row(sql: str, size: int) -> str:
+    """`INSERT INTO t (...) VALUES (?, ...)` for `size` rows at once."""
+    head, _, values = sql.partition(" VALUES ")
+    return f"{head} VALUES {', '.join([values] * size)}"
 
 
 def copy_batch(connection: Connection, batch: Batch) -> None:

@@ -11,9 +11,11 @@ def national_number(birth: date, serial: int) -> str:
     from 2000 on."""
     if not 1 <= serial <= 998:
         raise ValueError("serial must be between 1 and 998")
-    base = f"{birth:%y%m%d}{serial:03d}"
-    number = int(("2" if birth.year >= 2000 else "") + base)
-    return f"{base}{97 - number % 97:02d}"
+    year = birth.year
+    base = (year % 100 * 10_000 + birth.month * 100 + birth.day) * 1000 + serial
+    # computed, not formatted and parsed: seeding builds one per customer
+    number = base + 2_000_000_000 if year >= 2000 else base
+    return f"{base:09d}{97 - number % 97:02d}"
 
 
 def serial_for(sex: str, n: int) -> int:

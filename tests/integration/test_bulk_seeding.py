@@ -1,6 +1,7 @@
 """Bulk seeding on a real session: the batches drawn ahead in a second process give the
 very rows of drawing them in-process, also when another writer adds people between two
-batches; the SQLite durability setting comes back after seeding."""
+batches; the SQLite durability setting comes back after seeding; several rows per INSERT
+write exactly the rows of one INSERT per row."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from sqlalchemy import select
 
 from models import Beneficiary, Contract, Document, LifeComponent, Person
 from seed import build
-from seed.bulk import seed_customers
+from seed.bulk import insert_rows, insert_statements, rows_per_statement, seed_customers
 from seed.columns import TABLES
+from seed.generator import Generator
 
 TABLE_MODELS = (Person, Contract, LifeComponent, Beneficiary, Document)
 
@@ -70,3 +72,24 @@ def test_sqlite_seeding_waits_for_the_disk_again_afterwards(db):
     if connection.dialect.name == "sqlite":
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
     assert db.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) is not None
+
+
+def test_several_rows_per_insert_write_the_rows_of_one_insert_per_row(db):
+    """123 customers: whole statements of several rows, then the last rows one by one."""
+    batch = Generator(11).batch(123)
+    assert len(batch.contracts) % rows_per_statement(len(batch.contracts[0])) != 0
+
+    def write(one_per_row: bool) -> list[list[tuple]]:
+        connection = db.connection()
+        for attr, sql in insert_statements(connection):
+            if one_per_row:
+                connection.exec_driver_sql(sql, getattr(batch, attr))
+            else:
+                insert_rows(connection, sql, getattr(batch, attr))
+        db.commit()
+        return snapshot(db)
+
+    several = write(one_per_row=False)
+    assert [len(rows) for rows in several] == [len(getattr(batch, a)) for _, _, a in TABLES]
+    clear(db)
+    assert write(one_per_row=True) == several

@@ -29,3 +29,16 @@ def test_national_numbers_are_valid_and_match_birth_date_and_sex(birth, sex):
 def test_a_serial_out_of_range_is_refused():
     with pytest.raises(ValueError):
         national_number(date(1990, 1, 1), 999)
+
+
+def test_every_tenth_day_from_1900_to_2025_gives_a_valid_number_of_that_day_and_sex():
+    """The number is computed, not formatted: stdnum checks it on days of both centuries
+    (up to 2025: stdnum refuses a birth date after its own today)."""
+    first, last = date(1900, 1, 1).toordinal(), date(2025, 12, 31).toordinal()
+    for ordinal in [*range(first, last + 1, 10), last]:
+        birth = date.fromordinal(ordinal)
+        for sex, n in (("M", 0), ("F", 0), ("M", 497), ("F", 497)):
+            number = national_number(birth, serial_for(sex, n))
+            assert nn.is_valid(number)
+            assert nn.get_birth_date(number) == birth
+            assert nn.get_gender(number) == sex
