@@ -20,6 +20,7 @@ runs.
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import statistics
 import sys
@@ -205,13 +206,17 @@ def measure(args, url: str, folder: str, requests: dict[str, Request]) -> dict[s
 
 def report(results: dict[str, list[Load]]) -> None:
     base_p99 = statistics.median(r.p99 for r in results["baseline"])
-    print(f"\n{'request':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'p99/base':>10}{'errors':>8}")
+    print(f"\n{'request':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'p99/base':>10}"
+          f"{'CPU ms':>8}{'errors':>8}")  # fmt: skip
     for name, loads in results.items():
         rps = statistics.median(r.rps for r in loads)
         p50 = statistics.median(r.p50 for r in loads)
         p99 = statistics.median(r.p99 for r in loads)
+        cpu = statistics.median(r.cpu_ms for r in loads)
         errors = sum(r.errors for r in loads)
-        print(f"{name:<22}{rps:>9,.0f}{p50:>9.1f}{p99:>9.1f}{p99 / base_p99:>10.2f}{errors:>8}")
+        print(f"{name:<22}{rps:>9,.0f}{p50:>9.1f}{p99:>9.1f}{p99 / base_p99:>10.2f}"
+              f"{cpu:>8.2f}{errors:>8}")  # fmt: skip
+    print(f"load average {os.getloadavg()[0]:.2f} (1 min)")
 
 
 def empty(url: str) -> None:

@@ -77,7 +77,11 @@ class Contract(Base):
     """One insurance contract of one brand; the insured risk sits in typed columns."""
 
     __tablename__ = "contract"
-    __table_args__ = (Index("ix_contract_holder_brand", "holder_id", "brand"),)
+    __table_args__ = (
+        Index("ix_contract_holder_brand", "holder_id", "brand"),
+        # BK-3: a portfolio's customers read from the index alone (issue 12)
+        Index("ix_contract_intermediary_holder", "intermediary_id", "holder_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
@@ -105,7 +109,7 @@ class Contract(Base):
     risk_note: Mapped[str | None] = mapped_column(String(200))
     # BK-3: the agent or broker whose portfolio holds the contract (models/intermediary.py)
     intermediary_id: Mapped[int | None] = mapped_column(
-        ForeignKey("intermediary.id", ondelete="SET NULL"), index=True
+        ForeignKey("intermediary.id", ondelete="SET NULL")
     )
 
     holder: Mapped[Person] = relationship(back_populates="contracts", lazy="raise")

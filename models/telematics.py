@@ -39,7 +39,8 @@ class S2Box(Base):
     contract_id: Mapped[int] = mapped_column(
         ForeignKey("contract.id", ondelete="CASCADE"), unique=True
     )
-    stage: Mapped[S2Stage] = mapped_column(str_enum(S2Stage))
+    # the open boxes the clock plays are found by their stage (issue 12)
+    stage: Mapped[S2Stage] = mapped_column(str_enum(S2Stage), index=True)
     serial: Mapped[str] = mapped_column(String(20), unique=True)
     login: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))

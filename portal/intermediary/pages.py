@@ -95,6 +95,7 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
             contract=contract,
             guarantees=view.guarantees[contract.id],
             renews=renewal_date(contract, now().date()),  # CT-3, on this request's clock
+            moment=now(),
             reason=catalogue().reasons.get(reason) if reason else None,
             portal=PROFILES[view.brand].portal_name,
             signout=EmptyForm(),

@@ -6,6 +6,7 @@ hash so that a new password signs every session out."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 
 from flask import Blueprint, g, redirect, session, url_for
@@ -71,13 +72,14 @@ watchable("s2", WatchedSpace(_watched_box, _watch_cookie))
 
 
 @bp.app_template_global()
-def s2_pack_of(contract: Contract) -> PackState | None:
+def s2_pack_of(contract: Contract, now: datetime | None = None) -> PackState | None:
     """S2-5: the S² Pack of a Vivium car contract for the MyVivium contract page and
-    V-Connect (one query for the box and one for its log; none for other contracts)."""
+    V-Connect (one query for the box and one for its log; none for other contracts), at
+    the page's moment when it gives one (else the clock is read)."""
     if contract.brand != brand_of(System.S2PACK) or contract.product != "car":
         return None
     db = get_session()
-    return contract_pack(db, contract.id, clock_now(db))
+    return contract_pack(db, contract.id, now or clock_now(db))
 
 
 def box_required(view: Callable) -> Callable:

@@ -15,6 +15,7 @@ from portal.sim.blueprints import console
 from portal.sim.console_i18n import console_gettext as _
 from portal.sim.events import scheduled_events
 from portal.sim.outbox import OutboxFilter, list_messages, shown
+from portal.sim.page_texts import page_texts
 from portal.sim.personas import persona_cards
 
 EVENTS_SHOWN = 10
@@ -172,7 +173,9 @@ def outbox():
         )
         return page, 400
     messages = [shown(m, now, f.reveal) for m in list_messages(db, f)]
-    return render_template("sim/outbox.html", messages=messages, now=now, f=f, error=None)
+    return render_template(
+        "sim/outbox.html", messages=messages, now=now, f=f, error=None, **page_texts()
+    )
 
 
 @console.get("/personas")

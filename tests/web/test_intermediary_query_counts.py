@@ -139,7 +139,7 @@ def count_page(app, client, page: str, me: Intermediary, held) -> int:
 #: his record, contracts, life parts, beneficiaries, contact changes (PD-2), his account,
 #: paper-mail exceptions, requests and life documents, and in Connect 360 his accounts of
 #: both portals (BK-1); a policy looks its number up first. In V-Connect a car policy
-#: reads its S² Pack (the box; the clock of the S² card). An accepted request reads the
+#: reads its S² Pack (the box, at the page's moment). An accepted request reads the
 #: intermediary, the clock, the portfolio check, the customer with his contracts, life
 #: parts and beneficiaries and his account, writes one row and redirects: the account
 #: page is read only to show a refused form again.
@@ -151,7 +151,7 @@ EXACT = {
     ("customer", Brand.PV): 14,
     ("customer", Brand.VIVIUM): 13,
     ("policy", Brand.PV): 15,
-    ("policy", Brand.VIVIUM): 16,
+    ("policy", Brand.VIVIUM): 15,
     ("life", Brand.PV): 15,
     ("life", Brand.VIVIUM): 14,
     ("request", Brand.PV): 9,
