@@ -8,6 +8,7 @@ door).
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -15,47 +16,60 @@ from models import Brand
 from portal.app import create_app
 from portal.db import new_session
 from seed import build
-from tests.databases import per_worker_databases
+from tests import app_cache
+from tests.databases import emptier, per_worker_databases
 from tests.worlds_support import no_stale_world_schemas, worlds  # noqa: F401  (issue 14)
 
 per_worker_databases()  # before anything reads TEST_DATABASE_URL (pytest -n 2 on PostgreSQL)
+app_cache.install()  # every test app shares the compiled URL builders and the Alembic head
 SHARED_URL = os.environ.get("TEST_DATABASE_URL")
 
 
 @pytest.fixture(scope="session")
 def shared_database():
     """With TEST_DATABASE_URL (PostgreSQL in CI): create the schema once, empty it
-    before each test. Without it, each test gets its own SQLite file."""
+    before each test (tests/databases.py `emptier`). Without it, None."""
     if not SHARED_URL:
         yield None
         return
-    from sqlalchemy import text
-
     from models.base import Base, create_schema, make_engine
 
     engine = make_engine(SHARED_URL)
     Base.metadata.drop_all(engine)
     create_schema(engine)
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-
-    def empty():
-        with engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-
-    yield empty
+    yield emptier(engine, Base.metadata)
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """On SQLite: a database file with the whole schema, made once per test process;
+    each test gets a copy of it (copying a file is much cheaper than creating every table
+    and index again)."""
+    if SHARED_URL:
+        return None
+    from models.base import create_schema, make_engine
+
+    path = tmp_path_factory.mktemp("schema") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    create_schema(engine)
+    engine.dispose()  # closing the last connection folds the WAL back into the file
+    return path
+
+
 @pytest.fixture
-def app(tmp_path, shared_database):
+def app(tmp_path, shared_database, sqlite_template):
     if shared_database:
         shared_database()
-    url = SHARED_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        url = SHARED_URL
+    else:
+        shutil.copyfile(sqlite_template, tmp_path / "test.sqlite3")
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
     app = create_app(
         {
             "TESTING": True,
             "DATABASE_URL": url,
-            "CREATE_SCHEMA": not SHARED_URL,
+            "CREATE_SCHEMA": False,  # PostgreSQL: made once; SQLite: copied from the template
             "SECRET_KEY": "test-secret",
             "INSTANCE_PATH": str(tmp_path / "instance"),
         }

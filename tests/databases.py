@@ -43,3 +43,43 @@ def _create_if_missing(url) -> None:
                 conn.exec_driver_sql(f'CREATE DATABASE "{url.database}"')
     finally:
         server.dispose()
+
+
+#: The sequences (serial and identity columns) of the current schema that have handed
+#: out a value since they were made or last restarted, by the table that owns them.
+USED_SEQUENCES = """
+SELECT t.relname FROM pg_sequences AS q
+JOIN pg_depend AS d ON d.objid = format('%I.%I', q.schemaname, q.sequencename)::regclass
+    AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+JOIN pg_class AS t ON t.oid = d.refobjid
+WHERE q.schemaname = current_schema() AND q.last_value IS NOT NULL
+"""
+
+
+def emptier(engine, metadata):
+    """empty(): leave every table of `metadata` empty, its ids starting at 1 again.
+
+    The same end state as `TRUNCATE <all tables> RESTART IDENTITY CASCADE`, for a
+    fraction of its cost: one query finds the tables a test wrote to (rows left, or a
+    sequence that handed out an id), and only those are truncated; most tests touch a
+    handful of the ~40 tables, and truncating a table costs PostgreSQL file work even
+    when it is empty."""
+    from sqlalchemy import text
+
+    tables = metadata.sorted_tables
+    probe = text(
+        " UNION ".join(
+            f"SELECT '{t.name}' WHERE EXISTS (SELECT 1 FROM \"{t.name}\")" for t in tables
+        )
+        + f" UNION {USED_SEQUENCES}"
+    )
+    known = {t.name for t in tables}
+
+    def empty() -> None:
+        with engine.begin() as conn:
+            used = sorted(set(conn.scalars(probe)) & known)
+            if used:
+                names = ", ".join(f'"{name}"' for name in used)
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+    return empty
