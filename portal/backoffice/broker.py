@@ -65,6 +65,7 @@ class BrokerView:
     requests: list[SupportRequest]
     qr_svg: str | None
     today: date  # the simulated clock's, for what is worked out when shown (CT-3)
+    accounts: dict[Brand, Account | None]  # BK-1: both portals' where the tool flags them
 
 
 def onboarding(tool: IntermediaryTool, account: Account | None) -> Onboarding | None:
@@ -98,13 +99,36 @@ def customer(db: Session, brand: Brand, person_id: int) -> tuple[Person, list[Co
     return person, contracts
 
 
+def accounts_of(
+    db: Session, tool: IntermediaryTool, brand: Brand, person_id: int
+) -> dict[Brand, Account | None]:
+    """The customer's portal account of this brand; of both brands in one statement where
+    the tool flags the onboarding on both portals (BK-1, seed 001)."""
+    if not tool.shows_onboarding:
+        return {brand: account_in(db, brand, person_id)}
+    rows = db.scalars(select(Account).where(Account.person_id == person_id)).all()
+    return {b: next((a for a in rows if a.brand == b), None) for b in Brand}
+
+
 def build_view(
     db: Session, brand: Brand, person_id: int, now: datetime, catalogue: Catalogue
+) -> BrokerView:
+    """BK-2 for a customer of this brand, or NotFound (see `view_of`)."""
+    person, contracts = customer(db, brand, person_id)
+    return view_of(db, brand, person, contracts, now, catalogue)
+
+
+def view_of(
+    db: Session,
+    brand: Brand,
+    person: Person,
+    contracts: list[Contract],
+    now: datetime,
+    catalogue: Catalogue,
 ) -> BrokerView:
     """BK-2: exactly what the customer's portal shows (the same rules on the same rows),
     plus the hidden contracts marked with their reason; PD-2: contact details as they
     reached the intermediary's tool by now; BK-1: the onboarding flag where the tool has it."""
-    person, contracts = customer(db, brand, person_id)
     tool = PROFILES[brand].tool
     visibility = visible_contracts(contracts, brand, person.segment, catalogue)
     shown_ids = {c.id for c in visibility.shown}
@@ -113,7 +137,8 @@ def build_view(
         .where(ContactChange.person_id == person.id, ContactChange.brand == brand)
         .order_by(ContactChange.changed_at, ContactChange.id)
     ).all()
-    account = account_in(db, brand, person.id)
+    accounts = accounts_of(db, tool, brand, person.id)
+    account = accounts[brand]
     exceptions = exceptions_of(db, brand, person.id)
     requests = db.scalars(
         select(SupportRequest)
@@ -137,6 +162,7 @@ def build_view(
         requests=list(requests),
         qr_svg=qr_svg(tool.landing_qr),
         today=now.date(),
+        accounts=accounts,
     )
 
 

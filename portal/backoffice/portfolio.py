@@ -92,7 +92,7 @@ def search(db: Session, me: Intermediary, text: str) -> list[Hit]:
     or plate; without a query, the first of his portfolio."""
     q = " ".join(printable(text or "").split())[:80]
     mine = Contract.intermediary_id == me.id
-    query = select(Person, func.count(Contract.id)).join(Contract, Contract.holder_id == Person.id)
+    query = select(Person, func.count()).join(Contract, Contract.holder_id == Person.id)
     if q:
         digits = "".join(ch for ch in q if ch.isdigit())
         like = f"%{escape_like(q)}%"
@@ -138,13 +138,13 @@ def check_holds(db: Session, me: Intermediary, person_id: int) -> None:
 def customer(
     db: Session, me: Intermediary, person_id: int, now: datetime, catalogue: Catalogue
 ) -> Account360:
-    """BK-2 and BK-3: the customer's view for his intermediary, or NotFound."""
-    check_holds(db, me, person_id)
-    view = broker.build_view(db, me.brand, person_id, now, catalogue)
-    accounts: dict[Brand, Account | None] = {}
-    if view.tool.shows_onboarding:  # Connect 360 flags both portals (seed 001)
-        rows = db.scalars(select(Account).where(Account.person_id == person_id)).all()
-        accounts = {b: next((a for a in rows if a.brand == b), None) for b in Brand}
+    """BK-2 and BK-3: the customer's view for his intermediary, or NotFound (held: his
+    contracts of the brand, read for the view, include one of the portfolio's)."""
+    person, contracts = broker.customer(db, me.brand, person_id)
+    if not any(c.intermediary_id == me.id for c in contracts):
+        raise NotFound("customer_not_found", "No such customer in this portfolio.")
+    view = broker.view_of(db, me.brand, person, contracts, now, catalogue)
+    accounts = view.accounts if view.tool.shows_onboarding else {}  # Connect 360 (seed 001)
     return Account360(view, active_policy_counts(view.contracts), accounts)
 
 

@@ -7,13 +7,19 @@ no Content-Type: DELETE is never a "simple" cross-site request, it always needs 
 preflight.
 
 A body that is no JSON object, or JSON nested too deep to read, answers 400 JSON.
+
+The simulated clock is read once per request (`console_now`, issue 12): one page, one
+moment; a request that sets or moves the clock reads it again afterwards.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from datetime import datetime
 
-from models.sim import clock_now
+from flask import Blueprint, abort, g, has_app_context, jsonify, request
+from sqlalchemy import event
+
+from models.sim import ClockState, clock_now
 from portal.db import get_session
 from portal.sim import access
 
@@ -32,9 +38,29 @@ def _json_only():
     return None
 
 
+_NOW = "console_now"
+
+
+def console_now() -> datetime:
+    """The simulated clock's time, read once per console or API request."""
+    if _NOW not in g:
+        g.console_now = clock_now(get_session())
+    return g.console_now
+
+
+def _clock_moved(*_args) -> None:
+    """The clock's row changes: the next `console_now` of the request reads it again."""
+    if has_app_context():
+        g.pop(_NOW, None)
+
+
+event.listen(ClockState.offset_seconds, "set", _clock_moved)
+event.listen(ClockState.frozen_at, "set", _clock_moved)
+
+
 @console.context_processor
 def _clock():
-    return {"sim_now": clock_now(get_session())}
+    return {"sim_now": console_now()}
 
 
 def api_error(status: int, error: str, message: str, **extra):

@@ -27,7 +27,6 @@ from portal.sim.blueprints import api, api_error, console, json_body
 from portal.sim.console_i18n import console_gettext as _
 from portal.sim.console_labels import code_label
 from portal.sim.desk_views import parse_id
-from portal.sim.page_texts import page_texts
 from portal.sim.refused import refused
 from portal.sim.serializers import published_json, request_json, view_json
 
@@ -133,7 +132,7 @@ def documents_publish():
 def broker_page():
     q = request.args.get("q", "")
     hits = broker.search(get_session(), q)
-    return render_template("sim/broker_search.html", q=q[:80], hits=hits, **page_texts())
+    return render_template("sim/broker_search.html", q=q[:80], hits=hits)
 
 
 @console.get("/broker/<brand>/<person_id>")

@@ -4,12 +4,17 @@ The language is the trainer's choice (the switch in the console bar, kept in the
 session), not the page's: the console's templates get `_` and `gettext` bound to that
 language, so a French trainer reads French on every console page. English is the text of
 the messages themselves; French and Dutch come from portal/translations/*/console.po.
+
+The trainer's catalogue is looked up once per request and language (issue 12), not once
+per text: a page of many rows has hundreds of texts. The results are flask_babel's
+`gettext`/`ngettext` in that locale (values put in with `%`).
 """
 
 from __future__ import annotations
 
-from flask import redirect, request, session, url_for
-from flask_babel import force_locale, gettext, ngettext
+from babel.support import NullTranslations
+from flask import g, redirect, request, session, url_for
+from flask_babel import force_locale, get_translations
 
 from portal.sim.access import local_path
 from portal.sim.blueprints import console
@@ -23,14 +28,25 @@ def console_lang() -> str:
     return lang if lang in LANGUAGES else "en"
 
 
+def _catalogue() -> NullTranslations:
+    """The trainer's catalogue, kept on `g` for the request (looked up again when the
+    language changes within it)."""
+    lang = console_lang()
+    kept = g.get("console_catalogue")
+    if kept is None or kept[0] != lang:
+        with force_locale(lang):
+            kept = g.console_catalogue = (lang, get_translations())
+    return kept[1]
+
+
 def console_gettext(message: str, **values) -> str:
-    with force_locale(console_lang()):
-        return gettext(message, **values)
+    text = _catalogue().ugettext(message)
+    return text % values if values else text
 
 
 def console_ngettext(singular: str, plural: str, num: int, **values) -> str:
-    with force_locale(console_lang()):
-        return ngettext(singular, plural, num, **values)
+    values.setdefault("num", num)
+    return _catalogue().ungettext(singular, plural, num) % values
 
 
 @console.context_processor

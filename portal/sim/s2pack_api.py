@@ -16,13 +16,12 @@ from flask import current_app, jsonify
 from sqlalchemy import select
 
 from models import Contract
-from models.sim import clock_now
 from models.telematics import S2Box, S2Event
 from portal.backoffice import s2pack
 from portal.backoffice.errors import Invalid, Malformed, NotFound
 from portal.db import get_session
 from portal.rules.s2pack import installation_deadline, next_step
-from portal.sim.blueprints import api, console, json_body
+from portal.sim.blueprints import api, console, console_now, json_body
 
 NUMBER = re.compile(r"[A-Za-z0-9-]{1,16}")
 LOG_LIMIT = 200
@@ -60,8 +59,7 @@ def catch_up() -> None:
     """S2-5..S2-7: before any console page or API call, the S² steps the simulated clock
     has passed are played, so a running clock fires them as moving it does (the one
     place for both; moving the clock plays the steps up to its new time itself)."""
-    db = get_session()
-    s2pack.play_due(db, clock_now(db))
+    s2pack.play_due(get_session(), console_now())
 
 
 api.before_request(catch_up)
@@ -69,8 +67,7 @@ console.before_request(catch_up)
 
 
 def _now_played():
-    db = get_session()
-    return db, clock_now(db)
+    return get_session(), console_now()
 
 
 def _box(number: str):

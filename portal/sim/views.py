@@ -7,15 +7,14 @@ from datetime import datetime
 from flask import current_app, flash, redirect, render_template, request, url_for
 
 from auth import eid_stub, throttle
-from models.sim import FaultName, clock_now, fault_named
+from models.sim import FaultName, fault_named
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim import control, limits_state
-from portal.sim.blueprints import console
+from portal.sim.blueprints import console, console_now
 from portal.sim.console_i18n import console_gettext as _
 from portal.sim.events import scheduled_events
 from portal.sim.outbox import OutboxFilter, list_messages, shown
-from portal.sim.page_texts import page_texts
 from portal.sim.personas import persona_cards
 
 EVENTS_SHOWN = 10
@@ -24,7 +23,7 @@ EVENTS_SHOWN = 10
 @console.get("/")
 def dashboard():
     db = get_session()
-    now = clock_now(db)
+    now = console_now()
     rules = current_app.extensions["auth_settings"]
     return render_template(
         "sim/dashboard.html",
@@ -164,7 +163,7 @@ def outbox():
     """The letterbox and phone: envelopes, and content once delivered; with
     `?reveal=undelivered`, content not delivered too, under a realism-broken banner."""
     db = get_session()
-    now = clock_now(db)
+    now = console_now()
     try:
         f = OutboxFilter.parse(request.args)
     except ValueError as exc:
@@ -173,9 +172,7 @@ def outbox():
         )
         return page, 400
     messages = [shown(m, now, f.reveal) for m in list_messages(db, f)]
-    return render_template(
-        "sim/outbox.html", messages=messages, now=now, f=f, error=None, **page_texts()
-    )
+    return render_template("sim/outbox.html", messages=messages, now=now, f=f, error=None)
 
 
 @console.get("/personas")

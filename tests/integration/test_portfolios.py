@@ -110,3 +110,22 @@ def test_the_account_page_uses_as_many_queries_for_one_policy_as_for_ten(app, db
             portfolio.customer(db, me, person.id, NOW, catalogue)
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
+
+
+def test_bk3_the_portfolio_list_counts_rows_so_postgresql_reads_the_index_alone(db):
+    """BK-3: each customer's number of policies is `count(*)`, not `count(contract.id)`:
+    PostgreSQL then answers from ix_contract_intermediary_holder without the contract rows
+    (an index-only scan; issue 12), with the same counts."""
+    load_demo(db)
+    db.commit()
+    me = db.scalars(select(Intermediary).where(Intermediary.producer_number == "4000101")).one()
+    with counted(db.get_bind()) as statements:
+        hits = portfolio.search(db, me, "")
+    assert len(statements) == 1
+    assert "count(*)" in statements[0] and "count(contract.id)" not in statements[0]
+    held = db.execute(
+        select(Contract.holder_id, func.count())
+        .where(Contract.intermediary_id == me.id)
+        .group_by(Contract.holder_id)
+    ).all()
+    assert {hit.person.id: hit.contracts for hit in hits} == dict(held)

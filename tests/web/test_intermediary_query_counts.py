@@ -135,10 +135,10 @@ def count_page(app, client, page: str, me: Intermediary, held) -> int:
 #: The statements of each page for a signed-in intermediary, fixed. Every page reads the
 #: page he last saw (one row by key, issue 19: a trainer may watch him); every page but the
 #: FAQ reads the intermediary, the portfolio pages then his customers and the portfolio's
-#: size; a customer's account reads the clock, checks he is in the portfolio (BK-3), then
-#: his record, contracts, life parts, beneficiaries, contact changes (PD-2), his account,
-#: paper-mail exceptions, requests and life documents, and in Connect 360 his accounts of
-#: both portals (BK-1); a policy looks its number up first. In V-Connect a car policy
+#: size; a customer's account reads the clock, his record, his contracts (one of them in
+#: the portfolio, BK-3), life parts, beneficiaries, contact changes (PD-2), his account (in
+#: Connect 360 his accounts of both portals at once, BK-1), paper-mail exceptions, requests
+#: and life documents; a policy looks its number up first. In V-Connect a car policy
 #: reads its S² Pack (the box, at the page's moment). An accepted request reads the
 #: intermediary, the clock, the portfolio check, the customer with his contracts, life
 #: parts and beneficiaries and his account, writes one row and redirects: the account
@@ -148,12 +148,12 @@ EXACT = {
     ("portfolio", Brand.VIVIUM): 4,
     ("search", Brand.PV): 4,
     ("search", Brand.VIVIUM): 4,
-    ("customer", Brand.PV): 14,
-    ("customer", Brand.VIVIUM): 13,
-    ("policy", Brand.PV): 15,
-    ("policy", Brand.VIVIUM): 15,
-    ("life", Brand.PV): 15,
-    ("life", Brand.VIVIUM): 14,
+    ("customer", Brand.PV): 12,
+    ("customer", Brand.VIVIUM): 12,
+    ("policy", Brand.PV): 13,
+    ("policy", Brand.VIVIUM): 14,
+    ("life", Brand.PV): 13,
+    ("life", Brand.VIVIUM): 13,
     ("request", Brand.PV): 9,
     ("request", Brand.VIVIUM): 9,
     ("faq", Brand.PV): 2,
