@@ -17,13 +17,12 @@ from auth.validation import normalise_contract_number
 from models import Contract
 from models.brands import brand_values
 from models.enums import Brand
-from models.sim import clock_now
 from portal.backoffice import broker, publishing
 from portal.backoffice.errors import DomainError, NotFound
 from portal.db import get_session
 from portal.extensions import auth_settings, catalogue
 from portal.forms import EmptyForm
-from portal.sim.blueprints import api, api_error, console, json_body
+from portal.sim.blueprints import api, api_error, console, console_now, json_body
 from portal.sim.console_i18n import console_gettext as _
 from portal.sim.console_labels import code_label
 from portal.sim.desk_views import parse_id
@@ -45,14 +44,14 @@ def parse_customer(brand: str, person_id: str) -> tuple[Brand, int]:
 def load_view(brand: str, person_id: str) -> broker.BrokerView:
     db = get_session()
     parsed = parse_customer(brand, person_id)
-    return broker.build_view(db, *parsed, clock_now(db), catalogue())
+    return broker.build_view(db, *parsed, console_now(), catalogue())
 
 
 def ask_support(brand: str, person_id: str, what: str, body: dict):
     """DC-2, DC-3: one request of the intermediary to support."""
     db = get_session()
     parsed = parse_customer(brand, person_id)
-    req = REQUESTS[what](db, *parsed, body, clock_now(db))
+    req = REQUESTS[what](db, *parsed, body, console_now())
     db.flush()
     return req
 
@@ -60,7 +59,7 @@ def ask_support(brand: str, person_id: str, what: str, body: dict):
 def publish(body: dict) -> publishing.Published:
     """DC-3: publish life documents of one contract and year, and notify."""
     db = get_session()
-    now = clock_now(db)
+    now = console_now()
     raw = body.get("contract_number")
     number = normalise_contract_number(raw) if isinstance(raw, str) else ""
     contract = db.scalars(select(Contract).where(Contract.number == number)).one_or_none()
@@ -150,7 +149,7 @@ def broker_customer(brand: str, person_id: str):
         numbers={c.id: c.number for c in view.contracts},
         titles=publishing.DOC_TITLES,
         form=EmptyForm(),
-        year=clock_now(get_session()).year,
+        year=console_now().year,
     )
 
 
