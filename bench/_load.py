@@ -93,6 +93,17 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+def empty(url: str) -> None:
+    """Leave the database of `--database-url` empty again, for the next benchmark."""
+    from models.base import Base, make_engine
+
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    engine.dispose()
+
+
 def worker_pids(master: int) -> list[int]:
     """The gunicorn workers: the children of the master process."""
     children = Path(f"/proc/{master}/task/{master}/children")

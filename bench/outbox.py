@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
-from bench._load import Load, fetch, load, serve, stop
+from bench._load import Load, empty, fetch, load, serve, stop
 from models import Brand, Contract, Intermediary, Person
-from models.base import Base, make_engine, make_session_factory
+from models.base import make_engine, make_session_factory
 from models.sim import set_clock
 from portal import migrate
 from seed.bulk import seed_customers
@@ -217,15 +217,6 @@ def report(results: dict[str, list[Load]]) -> None:
         print(f"{name:<22}{rps:>9,.0f}{p50:>9.1f}{p99:>9.1f}{p99 / base_p99:>10.2f}"
               f"{cpu:>8.2f}{errors:>8}")  # fmt: skip
     print(f"load average {os.getloadavg()[0]:.2f} (1 min)")
-
-
-def empty(url: str) -> None:
-    """Leave the database of `--database-url` empty again."""
-    engine = make_engine(url)
-    Base.metadata.drop_all(engine)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    engine.dispose()
 
 
 def main() -> None:

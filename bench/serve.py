@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select
 
 from auth.login import open_session
-from bench._load import Load, fetch, load, serve, stop
+from bench._load import Load, empty, fetch, load, serve, stop
 from models import Account, Brand, Contract, ContractStatus, Person, Segment
 from models.base import make_engine, make_session_factory
 from models.sim import real_now, set_clock
@@ -209,7 +209,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--loader", choices=("wrk", "python"), default="wrk")
     parser.add_argument(
-        "--database-url", help="an empty database (default: a temporary SQLite file)"
+        "--database-url", help="an empty database, emptied again at the end (default: SQLite)"
     )
     parser.add_argument(
         "--world", action="store_true", help="measure the pages in a non-default world"
@@ -221,11 +221,15 @@ def main() -> None:
     args.runs = min(max(args.runs, 1), 20)
     with tempfile.TemporaryDirectory() as folder:
         url = args.database_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        users = prepare(url, folder, args.customers, args.sample)
-        print(f"{len(users)} logged-in MyP&V customers; {args.runs} runs of {args.seconds:g} s "
-              f"per page, {args.connections} connections of {args.loader}, {args.workers} workers; "
-              f"load average {os.getloadavg()[0]:.2f}")  # fmt: skip
-        results = measure(args, url, folder, users)
+        try:
+            users = prepare(url, folder, args.customers, args.sample)
+            print(f"{len(users)} logged-in MyP&V customers; {args.runs} runs of {args.seconds:g} s "
+                  f"per page, {args.connections} connections of {args.loader}, {args.workers} "
+                  f"workers; load average {os.getloadavg()[0]:.2f}")  # fmt: skip
+            results = measure(args, url, folder, users)
+        finally:
+            if args.database_url:
+                empty(url)
     report(results)
     print(f"load average at the end {os.getloadavg()[0]:.2f} (1 min)")
 

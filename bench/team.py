@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._load import cpu_seconds, serve, stop
+from bench._load import cpu_seconds, empty, serve, stop
 from bench._story import PASSWORD, Tester
 from models.base import make_engine
 from portal import migrate
@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--password-hash", help="AUTH_PASSWORD_HASH (default: the setting's)")
     parser.add_argument(
-        "--database-url", help="an empty database (default: a temporary SQLite file)"
+        "--database-url", help="an empty database, emptied again at the end (default: SQLite)"
     )
     args = parser.parse_args()
     args.seconds = min(max(args.seconds, 5.0), 600.0)  # bounded
@@ -120,6 +120,8 @@ def main() -> None:
             cpu = cpu_seconds(process.pid) - cpu_before
             wall = time.time() - wall
             stop(process)
+            if args.database_url:
+                empty(url)
     report(args, steps, done, failures, elapsed, cpu / wall, load_before)
 
 

@@ -39,8 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
-from bench._load import Load, fetch, load, serve, stop
-from bench.outbox import empty
+from bench._load import Load, empty, fetch, load, serve, stop
 from models import Brand, Contract, ContractStatus, Intermediary, Line
 from models.base import make_engine, make_session_factory
 from models.insurgate import IgUser
