@@ -9,6 +9,7 @@ import os
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -201,3 +202,23 @@ def _threads(port, requests, seconds, connections):
     elapsed = time.perf_counter() - started
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
     return len(latencies), elapsed, pick(0.5), pick(0.99), errors[0]
+
+
+def report(results: dict[str, list[Load]], legend: str) -> None:
+    """Per page the medians of its runs: requests/s, p50, p99, both ratios to the
+    baseline's medians of the same run, worker CPU ms per request and errors."""
+
+    def med(name: str, attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in results[name])
+
+    rps, p99 = med("baseline", "rps"), med("baseline", "p99")
+    print(f"\n{'page':<10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x req/s':>8} "
+          f"{'p99/base':>8} {'CPU ms':>7} {'errors':>6}")  # fmt: skip
+    for name, runs in results.items():
+        print(
+            f"{name:<10} {med(name, 'rps'):>8.0f} {med(name, 'p50'):>7.1f} "
+            f"{med(name, 'p99'):>7.1f} {med(name, 'rps') / rps:>8.2f} "
+            f"{med(name, 'p99') / p99:>8.2f} {med(name, 'cpu_ms'):>7.2f} "
+            f"{sum(r.errors for r in runs):>6}"
+        )
+    print(legend)

@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import statistics
 import sys
 import tempfile
 import time
@@ -39,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 
-from bench._load import Load, empty, fetch, load, serve, stop
+from bench._load import Load, empty, fetch, load, report, serve, stop
 from models import Brand, Contract, ContractStatus, Intermediary, Line
 from models.base import make_engine, make_session_factory
 from models.insurgate import IgUser
@@ -185,24 +184,6 @@ def measure(args, url: str, folder: str, users: Requests) -> dict[str, list[Load
     return results
 
 
-def report(results: dict[str, list[Load]]) -> None:
-    def med(name: str, attr: str) -> float:
-        return statistics.median(getattr(r, attr) for r in results[name])
-
-    rps, p99 = med("baseline", "rps"), med("baseline", "p99")
-    print(f"\n{'page':<10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x req/s':>8} "
-          f"{'p99/base':>8} {'CPU ms':>7} {'errors':>6}")  # fmt: skip
-    for name, runs in results.items():
-        print(
-            f"{name:<10} {med(name, 'rps'):>8.0f} {med(name, 'p50'):>7.1f} "
-            f"{med(name, 'p99'):>7.1f} {med(name, 'rps') / rps:>8.2f} "
-            f"{med(name, 'p99') / p99:>8.2f} {med(name, 'cpu_ms'):>7.2f} "
-            f"{sum(r.errors for r in runs):>6}"
-        )
-    print("x req/s, p99/base: the page's median requests/s and p99 over the baseline's of the "
-          "same run (issue 12's goal for the tools: p99/base at most 5)")  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -231,7 +212,11 @@ def main() -> None:
         finally:
             if args.database_url:
                 empty(url)  # the given database left empty again, as bench/outbox.py does
-    report(results)
+    report(
+        results,
+        "x req/s, p99/base: the page's median requests/s and p99 over the baseline's of the "
+        "same run (issue 12's goal for the tools: p99/base at most 5)",
+    )
     print(f"load average at the end {os.getloadavg()[0]:.2f} (1 min)")
 
 
