@@ -15,8 +15,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request
+from flask.globals import _cv_app
 from flask_babel import Babel, get_translations
-from jinja2 import pass_context
+from jinja2 import pass_context, pass_eval_context
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -91,16 +93,22 @@ def init_app(app: Flask) -> None:
     env.globals.update(_=page_gettext, gettext=page_gettext, ngettext=page_ngettext)
 
 
-def page_translations(context: Context) -> NullTranslations:
+def page_translations(_context: Context | None = None) -> NullTranslations:
     """The request's translations, looked up once per request and kept on the
-    request's `g` (which the template context holds): Flask-Babel's own lookup walks
-    several context proxies on every one of a page's few dozen texts."""
-    request_g = context.get("g")
-    if request_g is None:
+    application context's `g` (the one templates see): Flask-Babel's own lookup walks
+    several context proxies on every one of a page's few dozen texts.
+
+    The template helpers take the evaluation context, not the template context: Jinja
+    copies the whole template context for a `pass_context` call made inside a loop or a
+    block that sets a variable, five times a home page (issue 12). The application
+    context is read from Flask's context variable, without a proxy."""
+    app_context = _cv_app.get(None)
+    if app_context is None:
         return get_translations()
-    found = request_g.__dict__.get("_page_translations")
+    state = app_context.g.__dict__
+    found = state.get("_page_translations")
     if found is None:
-        found = request_g._page_translations = translations_of(request_g.__dict__.get("lang"))
+        found = state["_page_translations"] = translations_of(state.get("lang"))
     return found
 
 
@@ -131,15 +139,15 @@ _FORMATTED = "_page_texts_formatted"
 _FORMATTED_MOST = 10_000
 
 
-@pass_context
-def page_gettext(context: Context, message: str, /, **variables: object) -> str:
+@pass_eval_context
+def page_gettext(eval_ctx: EvalContext, message: str, /, **variables: object) -> str:
     """`_()` and `gettext()` in the templates, as Jinja's new-style gettext: the text in
     the page language, escaped when the template autoescapes, always `%`-formatted."""
-    translations = page_translations(context)
-    if not variables and context.eval_ctx.autoescape:
+    translations = page_translations()
+    if not variables and eval_ctx.autoescape:
         return _without_variables(translations, message)
     text = translations.ugettext(message)
-    if context.eval_ctx.autoescape:
+    if eval_ctx.autoescape:
         text = Markup(text)
     return text % variables
 
@@ -159,13 +167,13 @@ def _without_variables(translations: NullTranslations, message: str) -> Markup:
     return found
 
 
-@pass_context
+@pass_eval_context
 def page_ngettext(
-    context: Context, singular: str, plural: str, num: int, /, **variables: object
+    eval_ctx: EvalContext, singular: str, plural: str, num: int, /, **variables: object
 ) -> str:
     """`ngettext()` in the templates, as Jinja's new-style ngettext (`num` filled in)."""
     variables.setdefault("num", num)
-    text = page_translations(context).ungettext(singular, plural, num)
-    if context.eval_ctx.autoescape:
+    text = page_translations().ungettext(singular, plural, num)
+    if eval_ctx.autoescape:
         text = Markup(text)
     return text % variables

@@ -10,8 +10,7 @@ from datetime import date, datetime, time
 from babel.dates import format_date
 from babel.numbers import format_currency
 from flask import Flask, current_app, g, url_for
-from jinja2 import pass_context
-from jinja2.runtime import Context
+from flask.globals import _cv_app, _cv_request
 
 from models.brands import CONTACT_HOURS, PROFILES, Text
 from models.calendar import age_on, contact_centre_closing, contact_centre_next_opening
@@ -123,15 +122,18 @@ def url_cache():
     URL defaults fill in, and the request's script root (a world's `/w/<id>` prefix) and
     host; all of them are the key, so the cache holds no state of its own: two workers
     build the same URLs. The frame of a customer page builds the same fifteen or so
-    URLs on every request (issue 12)."""
+    URLs on every request (issue 12).
+
+    The request is read from Flask's context variable rather than passed by Jinja: a
+    `pass_context` helper called in a loop or a block that sets a variable makes Jinja
+    copy the whole template context first."""
     cache: dict[tuple, str] = {}
 
-    @pass_context
-    def space_url(context: Context, endpoint: str, **values: str) -> str:
-        request, request_g = context.get("request"), context.get("g")
-        if request is None or request_g is None:
+    def space_url(endpoint: str, **values: str) -> str:
+        request_context = _cv_request.get(None)
+        if request_context is None:
             return url_for(endpoint, **values)
-        state = request_g.__dict__
+        request, state = request_context.request, _cv_app.get().g.__dict__
         key = (
             request.script_root,
             request.host,
