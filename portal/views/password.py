@@ -5,12 +5,15 @@ counted with record_refusal()."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import g, redirect, render_template, request, session, url_for
 
 from auth import activation, password_login, registration
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
 from models.calendar import letter_delivery
+from models.portal import Account
 from portal.db import get_session
 from portal.forms import (
     REFUSED,
@@ -126,20 +129,7 @@ def _sms_page(purpose: str, form, **context):
 @bp.route("/register/confirm", methods=["GET", "POST"])
 def confirm_mobile():
     """Step 3 (RG-2): the SMS code confirms the mobile number; the account is created."""
-    form = SmsCodeForm()
-    if form.validate_on_submit():
-        db = get_session()
-        try:
-            account = registration.confirm_mobile(
-                db, g.brand, _attempt("mobile"), form.code.data, now(), settings()
-            )
-        except AuthRefusal as exc:
-            record_refusal()  # RG-2: a wrong code counts its attempt
-            return _sms_page("mobile", form, **refusal_context(exc)), REFUSED
-        return log_in(account, "password")
-    if _attempt("mobile") is None:
-        return _sms_page("mobile", form, **refusal_context(AttemptUnknown())), shown_status()
-    return _sms_page("mobile", form), shown_status()
+    return _sms_step("mobile", registration.confirm_mobile)
 
 
 @bp.route("/login/password", methods=["GET", "POST"])
@@ -162,20 +152,25 @@ def login():
 @bp.route("/login/sms", methods=["GET", "POST"])
 def login_sms():
     """RG-2: the SMS code of this login attempt."""
+    return _sms_step("login", password_login.finish_login)
+
+
+def _sms_step(purpose: str, finish: Callable[..., Account]):
+    """An SMS code page (RG-2): `finish(db, brand, attempt, code, now, settings)` checks the
+    code of the `purpose` attempt and gives the account, which is then logged in; a wrong
+    code counts its attempt."""
     form = SmsCodeForm()
     if form.validate_on_submit():
         db = get_session()
         try:
-            account = password_login.finish_login(
-                db, g.brand, _attempt("login"), form.code.data, now(), settings()
-            )
+            account = finish(db, g.brand, _attempt(purpose), form.code.data, now(), settings())
         except AuthRefusal as exc:
             record_refusal()  # RG-2: a wrong code counts its attempt
-            return _sms_page("login", form, **refusal_context(exc)), REFUSED
+            return _sms_page(purpose, form, **refusal_context(exc)), REFUSED
         return log_in(account, "password")
-    if _attempt("login") is None:
-        return _sms_page("login", form, **refusal_context(AttemptUnknown())), shown_status()
-    return _sms_page("login", form), shown_status()
+    if _attempt(purpose) is None:
+        return _sms_page(purpose, form, **refusal_context(AttemptUnknown())), shown_status()
+    return _sms_page(purpose, form), shown_status()
 
 
 @bp.post("/sms/resend/<any(login,mobile):purpose>")
