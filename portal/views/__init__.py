@@ -19,6 +19,7 @@ def register(app: Flask) -> None:
         s2pack_api,
         s2pack_console,
         vconnect_auto_api,
+        vconnect_auto_console,
         views,
         worlds_api,
         worlds_console,

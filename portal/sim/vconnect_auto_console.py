@@ -1,0 +1,62 @@
+"""The console page of V-Connect Auto (VA-8, VA-10): the quotes brokers sent for the
+company's analysis, approved or refused here by the trainer as the company, with an
+optional short note. The decision goes through the same service as the control API
+(portal.backoffice.vconnect_auto.lifecycle.decide), so the broker's tool shows it the
+same way: an approved quote stays in his business overview and goes on to its offer.
+
+Thin views; a refusal is a flash with its code and the transaction rolled back
+(portal.sim.refused)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+
+from portal.backoffice.errors import DomainError, Invalid
+from portal.backoffice.vconnect_auto import inputs, lifecycle
+from portal.backoffice.vconnect_auto.waiting import waiting_for_analysis
+from portal.db import get_session
+from portal.forms import EmptyForm
+from portal.sim.blueprints import console, console_now
+from portal.sim.console_i18n import console_gettext as _
+from portal.sim.refused import refused
+
+NOTE_MOST = 200  # as the control API's decision
+NUMBER_MOST = 12
+
+
+@console.get("/vconnect-auto")
+def vconnect_auto_page():
+    """VA-8: the quotes waiting for the company's analysis, the oldest first."""
+    waiting = waiting_for_analysis(get_session())
+    return render_template(
+        "sim/vconnect_auto.html", waiting=waiting, form=EmptyForm(), note_most=NOTE_MOST
+    )
+
+
+def _number(raw: str) -> str:
+    """The quote number as the URL gives it; anything no quote number can be (too long,
+    not letters and digits) looks for no quote at all."""
+    return raw if len(raw) <= NUMBER_MOST and raw.isascii() and raw.isalnum() else ""
+
+
+@console.post("/vconnect-auto/quotes/<number>/<any(approve,refuse):decision>")
+def vconnect_auto_decide(number: str, decision: str):
+    """VA-8: the company decides from the console; VA-10: the broker's overview follows."""
+    back = url_for("sim.vconnect_auto_page")
+    if not EmptyForm().validate_on_submit():
+        return redirect(back), 400
+    try:
+        note = inputs.text(request.form, "note", NOTE_MOST, required=False) or ""
+    except Invalid:
+        flash(_("The note is one line of at most 200 characters."), "error")
+        return redirect(back)
+    db = get_session()
+    try:
+        quote = lifecycle.decide(db, _number(number), decision == "approve", console_now(), note)
+    except DomainError as exc:
+        return refused(exc, back)
+    if decision == "approve":
+        flash(_("Quote %(number)s: approved.", number=quote.number))
+    else:
+        flash(_("Quote %(number)s: refused.", number=quote.number))
+    return redirect(back)
