@@ -69,7 +69,8 @@ def quote_page(number: str, status: int = 200, error: str | None = None):
         deadline=policy.return_slip_deadline(quote, contract) if contract else None,
         informex=informex_choice(not fault_on(db, FaultName.INFORMEX_UNAVAILABLE)),
         guarantees=[c for c in tariff.guarantees], labels=catalogue().guarantees,
-        reasons=lifecycle.reasons(quote, tariff) if quote.vehicle_kind else [],
+        reasons=texts.criteria_texts(lifecycle.reasons(quote, tariff), tariff, g.lang)
+        if quote.vehicle_kind else [],
         grounds=CANCELLATION_GROUNDS, error=error, lang=g.lang,
     )  # fmt: skip
 

@@ -3,8 +3,13 @@ kinds and cancellation grounds, and each refusal's message naming its rule (VA-1
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from babel.numbers import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from models.tariff_auto import Tariff
 
 STATUSES = {
     "draft": _l("Draft"),
@@ -68,6 +73,13 @@ EVENTS = {
     "cancelled": _l("Policy cancelled"),
 }
 EXTRA_LINES = {"english_excess": _l("English excess surcharge (VA-6)")}
+# VA-8: the acceptance criteria, by the fact each one limits (the tariff gives the limit).
+CRITERIA = {
+    "catalogue_value": _l("catalogue value above %(limit)s €"),
+    "power_kw": _l("power above %(limit)s kW"),
+    "bonus_malus": _l("bonus-malus degree above %(limit)s"),
+    "accessories_percent": _l("accessories and options above %(limit)s%% of the catalogue value"),
+}
 
 
 REFUSALS = {
@@ -130,6 +142,22 @@ REFUSALS = {
     "email_invalid": _l("Enter the customer's email address, for example name@example.be."),
     "postcode_invalid": _l("Enter a Belgian postcode of 4 digits."),
 }
+
+
+def criteria_texts(names: Iterable[str], tariff: Tariff, lang: str) -> list[str]:
+    """VA-8: the acceptance criteria a quote exceeds, as the broker reads them, with the
+    tariff's limits in Belgian figures; a criterion without a text keeps its name."""
+    by_name = {c.name: c for c in tariff.acceptance}
+    locale = "nl_BE" if lang == "nl" else "fr_BE"
+    texts = []
+    for name in names:
+        criterion = by_name.get(name)
+        text = CRITERIA.get(criterion.fact) if criterion else None
+        if text is None:
+            texts.append(name)
+        else:
+            texts.append(str(text) % {"limit": format_decimal(criterion.limit, locale=locale)})
+    return texts
 
 
 def refusal(code: str, field: str | None = None) -> str:
