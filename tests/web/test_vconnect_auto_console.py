@@ -17,10 +17,10 @@ from tests.web.test_query_counts import counted
 
 PAGE = "/sim/vconnect-auto"
 CLAIRE = "8000201"
-#: The console page's statements, whatever the number of waiting quotes: the clock, the
-#: S² boxes whose steps may be due (every console request catches up), the waiting quotes
-#: with their brokers, customers and latest analysis request (one query).
-PAGE_STATEMENTS = 3
+#: The console page's statements, whatever the number of waiting quotes: the clock with
+#: whether an S² box is open (every console request catches up; none is open here), the
+#: waiting quotes with their brokers, customers and latest analysis request (one query).
+PAGE_STATEMENTS = 2
 
 
 def text(response) -> str:

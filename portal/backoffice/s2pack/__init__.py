@@ -2,7 +2,7 @@
 installation, impacts, battery, anomaly, theft, vehicle change and the end of the pack.
 Services take a session, `now` and plain values, flush, and raise named errors."""
 
-from portal.backoffice.s2pack.clock import due_events, play_due
+from portal.backoffice.s2pack.clock import any_open_box, due_events, play_due
 from portal.backoffice.s2pack.incidents import (
     battery,
     change_vehicle,
@@ -15,6 +15,7 @@ from portal.backoffice.s2pack.subscribe import add_s2_pack, box_of, box_of_id
 
 __all__ = [
     "add_s2_pack",
+    "any_open_box",
     "battery",
     "box_of",
     "box_of_id",

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from models import Contract, Person
+from models.sim import ClockState, remember_clock
 from models.telematics import S2Box, S2Stage
 from portal.backoffice.s2pack import notify
 from portal.backoffice.s2pack.life import adjust
@@ -34,6 +35,23 @@ class Played:
     contract: str
     at: datetime
     step: str
+
+
+_CLOCK_AND_ANY_OPEN = select(
+    select(ClockState.offset_seconds).where(ClockState.id == 1).scalar_subquery(),
+    select(ClockState.frozen_at).where(ClockState.id == 1).scalar_subquery(),
+    exists().where(S2Box.stage.in_(OPEN)),
+)
+
+
+def any_open_box(session: Session) -> bool:
+    """Whether a box has steps still to come (S2-5..S2-7), in one statement that also
+    reads the simulated clock's row and keeps it for the request's `clock_now`
+    (models.sim.remember_clock; no row, the real time): the catch-up before every
+    console page and API call costs one statement when no box is open (issue 12)."""
+    offset, frozen, any_open = session.execute(_CLOCK_AND_ANY_OPEN).one()
+    remember_clock(session, offset, frozen)
+    return bool(any_open)
 
 
 def _open_boxes(session: Session) -> Iterable:
