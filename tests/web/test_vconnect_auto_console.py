@@ -164,6 +164,24 @@ def test_va10_the_broker_sees_the_approved_quote_in_his_overview_and_can_offer_i
     assert 'data-testid="make-offer"' in quote
 
 
+@pytest.mark.parametrize(
+    ("lang", "decision", "words"),
+    [("fr", "refuse", "Note de la compagnie : Valeur à justifier"),
+     ("nl", "approve", "Opmerking van de maatschappij: Valeur à justifier")],
+)  # fmt: skip
+def test_va8_the_broker_reads_the_companys_note_in_the_quotes_history(
+    client, db, waiting, lang, decision, words
+):
+    decide(client, waiting, decision, note="Valeur à justifier")
+    me = db.scalars(select(Intermediary).where(Intermediary.producer_number == CLAIRE)).one()
+    signin = client.get(f"/vconnect/{lang}/signin").get_data(as_text=True)
+    client.post(f"/vconnect/{lang}/signin/pick",
+                data={"csrf_token": csrf_token(signin), "intermediary_id": me.id})  # fmt: skip
+    history = text(client.get(f"/vconnect/{lang}/auto/quotes/{waiting}"))
+    assert words in history
+    assert "catalogue_value_above_80000" not in history  # the analysis request's own note
+
+
 def statements(app, client) -> int:
     assert client.get(PAGE).status_code == 200
     with counted(app.extensions["db_engine"]) as seen:
