@@ -124,7 +124,7 @@ def _analysis(session: Session, quote: AutoQuote, person: Person, now: datetime)
 def _decision(approve: bool):
     def decide(session: Session, quote: AutoQuote, person: Person, now: datetime) -> None:
         quote.status = QuoteStatus.APPROVED if approve else QuoteStatus.REFUSED
-        _event(session, quote, now, "approved" if approve else "refused", "demo")
+        _event(session, quote, now, "approved" if approve else "refused")
 
     return decide
 
