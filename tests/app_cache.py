@@ -1,7 +1,7 @@
 """Work that every test app repeats, done once per test process.
 
-Every test builds its own Flask app (the `app` fixture of tests/conftest.py), and two
-parts of that build are the same each time and cost most of it (about 0.3 s of 0.4 s):
+Every test builds its own Flask app (the `app` fixture of tests/conftest.py), and these
+parts of that build and of its first pages are the same each time and cost most of it:
 
 * Werkzeug compiles, for each of the ~1,100 URL rules, two small Python functions that
   build the rule's URLs (`Rule._compile_builder`: an AST, then `compile`). Such a function
@@ -12,21 +12,49 @@ parts of that build are the same each time and cost most of it (about 0.3 s of 0
 * `portal.migrate.head` reads and compiles every Alembic revision file to name the head
   revision; the files do not change during a test run, so the answer is kept per
   script directory.
+* Jinja compiles each template to Python code the first time an app renders it (20-40 ms
+  for a page and its includes, on every test's first request of a page). Every test
+  app's Jinja environment gets one shared in-memory bytecode cache (Jinja's own
+  `BytecodeCache`): a template is compiled once per process and loaded from its code
+  afterwards. Jinja keys the code by template name and checks the source's checksum, so
+  a template edited during the run is compiled again; every test app has the same
+  environment options and extensions (`create_app`), so the same code.
 
 Nothing else of the app is shared: each test still gets a new app, configuration,
-extensions, engine and database.
+extensions, Jinja environment (globals, filters, caches of its extensions), engine and
+database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from flask import Flask
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from werkzeug.routing.rules import Rule
 
 from portal import migrate
 
 _builders: dict[tuple, Callable] = {}
 _heads: dict[str, str] = {}
+
+
+class TemplateCode(BytecodeCache):
+    """Jinja's compiled templates kept in memory (Jinja checks each source's checksum)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = TemplateCode()
 
 
 def _builder_key(rule: Rule, append_unknown: bool) -> tuple:
@@ -39,11 +67,12 @@ def _builder_key(rule: Rule, append_unknown: bool) -> tuple:
 
 
 def install() -> None:
-    """Patch both, once (idempotent)."""
+    """Patch all three, once (idempotent)."""
     if getattr(Rule._compile_builder, "shared_by_tests", False):
         return
     compile_builder = Rule._compile_builder
     read_head = migrate.head
+    create_jinja_environment = Flask.create_jinja_environment
 
     def shared_builder(self: Rule, append_unknown: bool = True) -> Callable:
         key = _builder_key(self, append_unknown)
@@ -57,6 +86,12 @@ def install() -> None:
             _heads[where] = read_head(engine)
         return _heads[where]
 
+    def shared_templates(self: Flask):
+        env = create_jinja_environment(self)
+        env.bytecode_cache = _templates
+        return env
+
     shared_builder.shared_by_tests = True  # type: ignore[attr-defined]
     Rule._compile_builder = shared_builder  # type: ignore[method-assign]
     migrate.head = shared_head
+    Flask.create_jinja_environment = shared_templates  # type: ignore[method-assign]
