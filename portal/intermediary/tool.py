@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 
-from babel.numbers import format_currency
 from flask import Blueprint, g, redirect, request, session, url_for
 
 from models import Intermediary
@@ -20,9 +19,6 @@ from portal.db import get_session
 
 LANGS = ("fr", "nl")
 SIGNED_IN = "intermediary_id"
-#: The amount, then the euro sign after a non-breaking space, in both languages, as the
-#: tools show it (seed 001: "504,92€"); Babel's nl_BE puts the sign first.
-EURO_AFTER = "#,##0.00\u00a0¤"
 
 
 @dataclass(frozen=True)
@@ -70,14 +66,6 @@ def login_required(view: Callable) -> Callable:
     return wrapped
 
 
-def euros(cents: int | None) -> str:
-    """An amount of the tools in Belgian format: "504,92 €", "9.114,36 €" (nl)."""
-    if cents is None:
-        return ""
-    locale = "nl_BE" if g.get("lang") == "nl" else "fr_BE"
-    return format_currency(cents / 100, "EUR", format=EURO_AFTER, locale=locale)
-
-
 def other_lang() -> str:
     return "nl" if g.lang == "fr" else "fr"
 
@@ -101,7 +89,7 @@ def make_blueprint(tool: ToolFrontEnd) -> Blueprint:
 
     @bp.context_processor
     def _tool():
-        return {"tool": tool, "me": signed_in(), "other_lang": other_lang(), "euros": euros}
+        return {"tool": tool, "me": signed_in(), "other_lang": other_lang()}
 
     @bp.get("/")
     def root():

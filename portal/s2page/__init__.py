@@ -92,4 +92,4 @@ def box_required(view: Callable) -> Callable:
     return wrapped
 
 
-from portal.s2page import views  # noqa: E402,F401  (routes attach on import)
+from portal.s2page import labels, views  # noqa: E402,F401  (routes and texts attach on import)

@@ -42,6 +42,19 @@ def money(cents: int | None) -> str:
     return format_currency(cents / 100, "EUR", locale=_locale())
 
 
+#: The amount, then the euro sign after a non-breaking space, in both languages, as the
+#: intermediaries' tools show it (seed 001: "504,92€"); Babel's nl_BE puts the sign first.
+EURO_AFTER = "#,##0.00\u00a0¤"
+
+
+def euros(cents: int | None) -> str:
+    """An amount of the intermediaries' tools (Connect 360, V-Connect, Insurgate) in
+    Belgian format: "504,92 €", "9.114,36 €" (nl)."""
+    if cents is None:
+        return ""
+    return format_currency(cents / 100, "EUR", format=EURO_AFTER, locale=_locale())
+
+
 def long_date(value: date | None) -> str:
     return format_date(value, format="long", locale=_locale()) if value else ""
 
@@ -159,6 +172,7 @@ def init_app(app: Flask) -> None:
         space_url=url_cache(),
         pick=pick,
         money=money,
+        euros=euros,
         long_date=long_date,
         short_date=short_date,
         contact_hours=CONTACT_HOURS,
