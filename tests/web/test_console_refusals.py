@@ -15,15 +15,9 @@ import pytest
 from models import Brand, SupportRequest
 from models.sim import clock_now, set_clock
 from tests.conftest import csrf_token
+from tests.web.test_insurgate_api import OFFICE
 
 NOW = datetime(2026, 12, 1, 10, 0)
-OFFICE = {
-    "first_name": "Clémentine", "last_name": "Cazelles", "email": "clem@bureau.be",
-    "password": "secret", "language": "fr", "trade_name": "Bureau Cazelles",
-    "enterprise_number": "BE0403170701", "street": "Rue Royale", "number": "151",
-    "postcode": "1210", "city": "Bruxelles", "website": "https://bureau.be",
-    "phone": "0412 34 56 78",
-}  # fmt: skip
 FLASH = re.compile(r'<p class="flash[^"]*" data-testid="flash">(.*?)</p>', re.S)
 
 
