@@ -9,8 +9,10 @@ Thin views; a refusal is a flash with its code and the transaction rolled back
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from flask import flash, redirect, render_template, request, url_for
 
+from models.tariff_auto import default_tariff
 from portal.backoffice.errors import DomainError, Invalid
 from portal.backoffice.vconnect_auto import inputs, lifecycle
 from portal.backoffice.vconnect_auto.waiting import waiting_for_analysis
@@ -18,10 +20,32 @@ from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim.blueprints import console, console_now
 from portal.sim.console_i18n import console_gettext as _
+from portal.sim.console_i18n import console_lang
+from portal.sim.console_labels import N_
 from portal.sim.refused import refused
 
 NOTE_MOST = 200  # as the control API's decision
 NUMBER_MOST = 12
+#: VA-8: an acceptance criterion by the fact it limits (the broker's tool has the same texts).
+CRITERIA = {
+    "catalogue_value": N_("catalogue value above %(limit)s €"),
+    "power_kw": N_("power above %(limit)s kW"),
+    "bonus_malus": N_("bonus-malus degree above %(limit)s"),
+    "accessories_percent": N_("accessories and options above %(limit)s%% of the catalogue value"),
+}
+
+
+def criterion_label(name: str) -> str:
+    """VA-8: a criterion in the trainer's language with the tariff's limit ("valeur
+    catalogue supérieure à 80 000 €"); one the tariff or the texts do not know keeps its
+    name."""
+    found = next((c for c in default_tariff().acceptance if c.name == name), None)
+    text = CRITERIA.get(found.fact) if found else None
+    if found is None or text is None:
+        return name
+    lang = console_lang()
+    limit = format_decimal(found.limit, locale="en" if lang == "en" else f"{lang}_BE")
+    return _(text, limit=limit)
 
 
 @console.get("/vconnect-auto")
@@ -29,7 +53,11 @@ def vconnect_auto_page():
     """VA-8: the quotes waiting for the company's analysis, the oldest first."""
     waiting = waiting_for_analysis(get_session())
     return render_template(
-        "sim/vconnect_auto.html", waiting=waiting, form=EmptyForm(), note_most=NOTE_MOST
+        "sim/vconnect_auto.html",
+        waiting=waiting,
+        form=EmptyForm(),
+        note_most=NOTE_MOST,
+        criterion_label=criterion_label,
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from models import AutoQuote, AutoQuoteEvent, Intermediary
 from models.vconnect_auto import QuoteStatus
+from portal.sim.vconnect_auto_console import criterion_label
 from tests.conftest import csrf_token
 from tests.web.test_query_counts import counted
 
@@ -72,6 +73,25 @@ def test_va8_the_page_lists_only_the_quotes_in_analysis_with_their_trigger(clien
     for decision in ("approve", "refuse"):  # one form, its note sent by either button
         assert f'formaction="{PAGE}/quotes/{waiting}/{decision}"' in row
     assert "Quotes waiting for the company's analysis" in words
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", r"catalogue value above 80,000 €"),
+     ("fr", r"valeur catalogue supérieure à 80\s000 €"),
+     ("nl", r"cataloguswaarde hoger dan 80\.000 €")],
+)  # fmt: skip
+def test_va8_the_trainer_reads_the_criteria_in_the_console_language(client, waiting, lang, words):
+    assert client.get(f"/sim/language/{lang}").status_code == 302
+    markup = client.get(PAGE).get_data(as_text=True)
+    row = re.search(rf'data-testid="vca-quote-{waiting}".*?</tr>', markup, re.S).group(0)
+    assert re.search(words, html.unescape(row))
+    assert 'data-code="catalogue_value_above_80000"' in row
+
+
+def test_a_criterion_the_tariff_does_not_know_keeps_its_name(app):
+    with app.test_request_context("/sim/vconnect-auto"):
+        assert criterion_label("not_a_criterion") == "not_a_criterion"
 
 
 @pytest.mark.parametrize(
