@@ -13,9 +13,9 @@ from babel.numbers import format_decimal
 from flask import flash, redirect, render_template, request, url_for
 
 from models.tariff_auto import default_tariff
-from portal.backoffice.errors import DomainError, Invalid
+from portal.backoffice.errors import DomainError, Invalid, Malformed
 from portal.backoffice.vconnect_auto import inputs, lifecycle
-from portal.backoffice.vconnect_auto.waiting import waiting_for_analysis
+from portal.backoffice.vconnect_auto.waiting import After, WaitingPage, waiting_for_analysis
 from portal.db import get_session
 from portal.forms import EmptyForm
 from portal.sim.blueprints import console, console_now
@@ -48,17 +48,30 @@ def criterion_label(name: str) -> str:
     return _(text, limit=limit)
 
 
-@console.get("/vconnect-auto")
-def vconnect_auto_page():
-    """VA-8: the quotes waiting for the company's analysis, the oldest first."""
-    waiting = waiting_for_analysis(get_session())
+def _page(waiting: WaitingPage, error: bool = False) -> str:
     return render_template(
         "sim/vconnect_auto.html",
-        waiting=waiting,
+        waiting=waiting.quotes,
+        after=waiting.after.token() if waiting.after else None,
+        first_page="after" in request.args,
+        error=error,
         form=EmptyForm(),
         note_most=NOTE_MOST,
         criterion_label=criterion_label,
     )
+
+
+@console.get("/vconnect-auto")
+def vconnect_auto_page():
+    """VA-8: the quotes waiting for the company's analysis, the oldest first, a page of
+    PAGE_SIZE at a time (`?after=` the last one shown); a cursor no link gives is a 400
+    page saying so, with the way back to the first page."""
+    raw = request.args.get("after", "")
+    try:
+        after = After.parse(raw) if raw.strip() else None
+    except Malformed:
+        return _page(WaitingPage([], None), error=True), 400
+    return _page(waiting_for_analysis(get_session(), after))
 
 
 def _number(raw: str) -> str:

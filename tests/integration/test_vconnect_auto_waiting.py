@@ -35,7 +35,7 @@ def test_va8_only_the_quotes_in_analysis_wait_the_oldest_request_first(db):
     ask(db, me, decided, 5)
     lifecycle.decide(db, decided, True, NOW + timedelta(minutes=20))
     assert quotes.quote_of(db, me, plain).status == QuoteStatus.DRAFT
-    rows = waiting_for_analysis(db)
+    rows = waiting_for_analysis(db).quotes
     assert [r.number for r in rows] == [early, late]
     assert rows[0].since == NOW + timedelta(minutes=10)
 
@@ -45,7 +45,7 @@ def test_va8_a_waiting_quote_names_its_broker_customer_vehicle_and_criteria(db):
     person = customer(db, me)
     number = dear_car(db, me, person, "1ABC9", power_kw=200)
     ask(db, me, number, 0)
-    (row,) = waiting_for_analysis(db)
+    (row,) = waiting_for_analysis(db).quotes
     assert row.broker == "Marc Broker" and row.producer_number == "8000999"
     assert row.customer == f"{person.first_name} {person.last_name}"
     assert row.vehicle == "Renault Espace" and row.plate == "1ABC9"
@@ -61,11 +61,11 @@ def test_va8_a_quote_asked_again_after_a_change_waits_since_its_latest_request(d
     quotes.choose(db, me, number, ["civil_liability"], NOW + timedelta(minutes=2),
                   english_excess=False, s2_pack=False, tariff=TARIFF)  # fmt: skip
     ask(db, me, number, 3)
-    (row,) = waiting_for_analysis(db)
+    (row,) = waiting_for_analysis(db).quotes
     assert row.since == NOW + timedelta(minutes=3)
 
 
 def test_nothing_waits_when_no_quote_is_in_analysis(db):
     me = broker(db)
     dear_car(db, me, customer(db, me), "1ABC7")
-    assert waiting_for_analysis(db) == []
+    assert waiting_for_analysis(db).quotes == []
