@@ -65,7 +65,7 @@ class AutoQuote(Base):
         ForeignKey("intermediary.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    status: Mapped[QuoteStatus] = mapped_column(str_enum(QuoteStatus))
+    status: Mapped[QuoteStatus] = mapped_column(str_enum(QuoteStatus), index=True)
     line: Mapped[str] = mapped_column(String(12))  # private / commercial
     use: Mapped[str] = mapped_column(String(24))
     driver_birth_date: Mapped[date] = mapped_column(Date)
