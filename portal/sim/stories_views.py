@@ -117,6 +117,22 @@ def story_page(story_id: str):
     )
 
 
+def step_failed_text(exc: player.StoryStepFailed) -> str:
+    """A stale step in the trainer's language: which step of which story, and the
+    refusal code it met or the one it expected, the codes as they are (for testers)."""
+    place = {"story": exc.story_id, "step": exc.step, "action": exc.action}
+    if exc.refused is None:
+        return _("Step %(step)s of the story %(story)s (%(action)s) no longer plays as "
+                 "written: it should be refused with %(expected)s, and it went through.",
+                 expected=exc.expected, **place)  # fmt: skip
+    if exc.expected is None:
+        return _("Step %(step)s of the story %(story)s (%(action)s) no longer plays as "
+                 "written: it was refused with %(refused)s.", refused=exc.refused, **place)  # fmt: skip
+    return _("Step %(step)s of the story %(story)s (%(action)s) no longer plays as written: "
+             "it was refused with %(refused)s instead of %(expected)s.",
+             refused=exc.refused, expected=exc.expected, **place)  # fmt: skip
+
+
 def _move(story: Story, move) -> player.Played | None:
     """Play a move of the story; a refused one is flashed, the page shown again."""
     try:
@@ -129,7 +145,7 @@ def _move(story: Story, move) -> player.Played | None:
         flash(_("This instance holds as many worlds as it may: delete one first."), "error")
         return played_of(story)
     except player.StoryStepFailed as exc:
-        flash(_("This step no longer plays as written: %(detail)s", detail=str(exc)), "error")
+        flash(step_failed_text(exc), "error")
         return played_of(story)
     remember(story, played)
     return played

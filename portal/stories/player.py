@@ -35,9 +35,22 @@ from portal.worlds.datasets import Dataset
 
 class StoryStepFailed(Exception):
     """A step did not do what its story says (a refusal it did not expect, or no refusal
-    where it expected one): the story is stale, the message names the step."""
+    where it expected one): the story is stale. It carries its parts (the story, the
+    step's number from 1 and action, the code that refused it or the refusal it
+    expected) for the console to say in the trainer's language; its str() is the
+    developer's line ("000-q2.3 step 1 (request_letter): refused with person_duplicated")."""
 
     code = "story_step_failed"
+
+    def __init__(self, story_id: str, step: int, action: str, *, refused: str | None = None,
+                 expected: str | None = None) -> None:  # fmt: skip
+        self.story_id, self.step, self.action = story_id, step, action
+        self.refused, self.expected = refused, expected
+        where = f"{story_id} step {step} ({action})"
+        if refused is not None:
+            super().__init__(f"{where}: refused with {refused}")
+        else:
+            super().__init__(f"{where}: expected the refusal {expected}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,6 @@ def _context(db: Session, story: Story, step: Step, settings: PlaySettings) -> C
 
 def _play(db: Session, story: Story, index: int, settings: PlaySettings) -> None:
     step: Step = story.steps[index]
-    where = f"{story.id} step {index + 1} ({step.action})"
     try:
         params = {k: v for k, v in step.params.items() if k not in OVERRIDES}
         ACTIONS[step.action].run(_context(db, story, step, settings), params)
@@ -78,11 +90,12 @@ def _play(db: Session, story: Story, index: int, settings: PlaySettings) -> None
     except (AuthRefusal, DomainError) as exc:
         db.rollback()
         if step.expect != exc.code:
-            raise StoryStepFailed(f"{where}: refused with {exc.code}") from exc
+            raise StoryStepFailed(story.id, index + 1, step.action, refused=exc.code,
+                                  expected=step.expect) from exc  # fmt: skip
         return
     if step.expect is not None:
         db.rollback()
-        raise StoryStepFailed(f"{where}: expected the refusal {step.expect}")
+        raise StoryStepFailed(story.id, index + 1, step.action, expected=step.expect)
     db.commit()
 
 
