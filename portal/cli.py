@@ -7,7 +7,7 @@ import os
 import click
 
 from models.brands import PROFILES
-from portal import cli_check, cli_seed, cli_sim, migrate
+from portal import cli_check, cli_seed, cli_sim, heap, migrate
 from portal.app import create_app
 from portal.cli_errors import PortalGroup, check_writable
 from portal.transaction import command_transaction
@@ -87,6 +87,7 @@ def run(host: str, port: int, no_seed: bool) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"  Console token (needed from other machines): {app.config['SIM_TOKEN']}")
     app.config["SIM_LISTEN_HOST"] = host  # a Host name the portal answers (portal.hosts)
+    heap.settle()  # issue 12: start-up's objects out of the collector's way
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 
 
