@@ -12,6 +12,8 @@ per text: a page of many rows has hundreds of texts. The results are flask_babel
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from babel.support import NullTranslations
 from flask import g, redirect, request, session, url_for
 from flask_babel import force_locale, get_translations
@@ -49,12 +51,30 @@ def console_ngettext(singular: str, plural: str, num: int, **values) -> str:
     return _catalogue().ungettext(singular, plural, num) % values
 
 
+def bound_texts() -> tuple[Callable[..., str], Callable[..., str]]:
+    """`gettext` and `ngettext` bound to the trainer's catalogue of this request: a
+    template's hundreds of texts then look up neither the session nor `g` (issue 12)."""
+    catalogue = _catalogue()
+    ugettext, ungettext = catalogue.ugettext, catalogue.ungettext
+
+    def gettext(message: str, **values) -> str:
+        text = ugettext(message)
+        return text % values if values else text
+
+    def ngettext(singular: str, plural: str, num: int, **values) -> str:
+        values.setdefault("num", num)
+        return ungettext(singular, plural, num) % values
+
+    return gettext, ngettext
+
+
 @console.context_processor
 def _console_texts() -> dict:
+    gettext, ngettext = bound_texts()
     return {
-        "_": console_gettext,
-        "gettext": console_gettext,
-        "ngettext": console_ngettext,
+        "_": gettext,
+        "gettext": gettext,
+        "ngettext": ngettext,
         "console_lang": console_lang(),
         "console_languages": LANGUAGES,
     }
