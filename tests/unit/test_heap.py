@@ -14,10 +14,14 @@ from portal import heap
 
 @pytest.fixture
 def collector():
-    """The collector as the test found it, given back afterwards."""
-    thresholds = gc.get_threshold()
+    """The collector as the test found it, given back afterwards (the test processes
+    settle their heap too: tests/conftest.py)."""
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    gc.unfreeze()
     yield
     gc.unfreeze()
+    if frozen:
+        gc.freeze()
     gc.set_threshold(*thresholds)
 
 
