@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Blueprint, abort, g, redirect, request, session, url_for
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
 
 from auth.sessions import register_space
 from auth.watching import WatchedSpace, watchable
@@ -99,14 +99,15 @@ def member_required(view: Callable) -> Callable:
 
 
 def admin_required(view: Callable) -> Callable:
-    """IG-3: the office pages that change its structure are for administrators."""
+    """IG-3: the office pages that change its structure (to read or to post) are for
+    administrators; a collaborator reads, in Insurgate's look, why he may not (403)."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         if g.get("ig_user") is None:
             return redirect(url_for("insurgate.login"))
         if not g.ig_user.is_admin:
-            abort(403)
+            return render_template("insurgate/admin_only.html"), 403
         return view(*args, **kwargs)
 
     return wrapped

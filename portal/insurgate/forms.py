@@ -28,11 +28,10 @@ def _required(length: int) -> list:
 
 
 def enterprise_number(_form, field) -> None:
+    """IG-1: "BE" then ten digits (the structure only)."""
     problem = rules.enterprise_number_problem((field.data or "").strip())
     if problem == "form":
         raise ValidationError(_l("Type the enterprise number as BE0123456789."))
-    if problem == "check_digits":
-        raise ValidationError(_l("This enterprise number does not exist: check its digits."))
 
 
 def belgian_phone(_form, field) -> None:
@@ -86,7 +85,7 @@ class CompanyForm(PortalForm):
     street = StringField(_l("Street"), validators=_required(120))
     number = StringField(_l("Number"), validators=_required(20))
     postcode = StringField(_l("Postcode"), validators=[*_required(4), postcode])
-    city = StringField(_l("City"), validators=_required(80))
+    city = StringField(_l("Town"), validators=_required(80))
     website = StringField(_l("Website"), validators=_required(200))
     phone = TelField(_l("Phone number"), validators=[*_required(40), belgian_phone])
 
@@ -102,8 +101,14 @@ class SetPasswordForm(PortalForm):
     )
 
 
-class ChangePasswordForm(SetPasswordForm):
+class ChangePasswordForm(PortalForm):
+    """IG-7: the profile's password change, labelled as the manual's screen."""
+
     old = PasswordField(_l("Old password"), validators=_required(128))
+    password = PasswordField(_l("New password"), validators=[Length(max=128), new_password])
+    confirm = PasswordField(
+        _l("Confirm the new password"), validators=[Length(max=128), repeats_password]
+    )
 
 
 class ProfileForm(PortalForm):
@@ -132,7 +137,7 @@ class GroupForm(PortalForm):
     street = StringField(_l("Street"), validators=[Length(max=120)])
     number = StringField(_l("Number"), validators=[Length(max=20)])
     postcode = StringField(_l("Postcode"), validators=[Length(max=4)])
-    city = StringField(_l("City"), validators=[Length(max=80)])
+    city = StringField(_l("Town"), validators=[Length(max=80)])
     email = StringField(_l("Email"), validators=[Length(max=254)])
     contact = StringField(_l("Contact"), validators=[Length(max=120)])
     enterprise_number = StringField(_l("Enterprise number"), validators=[Length(max=12)])

@@ -11,7 +11,6 @@ MESSAGES = {
     "email_taken": _l("This email already has an Insurgate access: choose another one."),
     "enterprise_required": _l("This field is required."),
     "enterprise_form": _l("Type the enterprise number as BE0123456789."),
-    "enterprise_check_digits": _l("This enterprise number does not exist: check its digits."),
     "producer_form": _l("A Vivium producer number has 4 to 10 digits."),
     "producer_taken": _l("This producer number already has an integration."),
     "group_name_required": _l(

@@ -76,7 +76,7 @@ def company(body: dict) -> Company:
     if problem:
         raise Invalid(
             f"enterprise_{problem}",
-            "enterprise_number: BE0123456789 with valid check digits.",
+            "enterprise_number: BE then ten digits, as BE0123456789.",
             field="enterprise_number",
         )
     if rules.postcode_problem(found.postcode):

@@ -49,7 +49,7 @@ PERSON = {
 COMPANY = {
     "password": {"type": "string", "minLength": 6, "maxLength": 128},
     "trade_name": TEXT,
-    "enterprise_number": {"type": "string", "description": "BE0123456789, valid check digits"},
+    "enterprise_number": {"type": "string", "description": "BE then ten digits, as BE0123456789"},
     "street": TEXT,
     "number": TEXT,
     "postcode": {"type": "string", "pattern": "^[1-9][0-9]{3}$"},

@@ -14,19 +14,22 @@ NOW = datetime(2026, 12, 1, 10, 0)
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
+        ("BE0123456789", None),  # the manual's own example
         ("BE0403170701", None),
-        ("BE1000000021", None),
+        ("BE0403170702", None),  # the structure only: no check digits
+        ("BE9999999999", None),
         ("", "required"),
-        ("0403170701", "form"),
-        ("be0403170701", "form"),
-        ("BE 0403.170.701", "form"),
-        ("BE040317070", "form"),
-        ("BE04031707011", "form"),
-        ("BE2403170701", "form"),
-        ("BE0403170702", "check_digits"),
+        ("0123456789", "form"),
+        ("be0123456789", "form"),
+        ("BE 0123.456.789", "form"),
+        ("BE012345678", "form"),  # nine digits
+        ("BE01234567890", "form"),  # eleven digits
+        ("BE01234567A9", "form"),
+        ("FR0123456789", "form"),
+        ("BE0123456789\n", "form"),
     ],
 )
-def test_ig1_enterprise_number_is_typed_as_be_and_ten_digits_with_valid_check_digits(raw, problem):
+def test_ig1_an_enterprise_number_is_be_then_ten_digits_as_the_manual_shows(raw, problem):
     assert r.enterprise_number_problem(raw) == problem
 
 

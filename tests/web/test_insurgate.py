@@ -104,7 +104,7 @@ def test_ig1_each_refusal_of_the_personal_step_is_shown_at_its_field(
     ("change", "field", "words"),
     [
         ({"enterprise": "0403170701"}, "enterprise", "BE0123456789"),
-        ({"enterprise": "BE0403170702"}, "enterprise", "vérifiez ses chiffres"),
+        ({"enterprise": "BE040317070"}, "enterprise", "BE0123456789"),
         ({"phone": "12"}, "phone", "belge"),
         ({"postcode": "999"}, "postcode", "quatre chiffres"),
         ({"website": ""}, "website", "obligatoire"),

@@ -42,7 +42,7 @@ def _invite(client, admin: int, email: str, groups: list[int]) -> int:
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"enterprise_number": "BE0403170702"}, "enterprise_number"),
+        ({"enterprise_number": "BE040317070"}, "enterprise_number"),
         ({"password": "abc"}, "password"),
         ({"email": "no email"}, "email"),
         ({"postcode": "12"}, "postcode"),

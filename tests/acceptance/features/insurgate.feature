@@ -12,9 +12,9 @@ Feature: Insurgate, the brokers' small-business quoting platform
   Scenario: Insurgate: An account refused for a short password and a bad enterprise number, then created (fr)
     When a new broker fills in the first step of an Insurgate account in "fr" with the password "abc"
     Then Insurgate refuses the field "password" saying "Au moins 6 caractères"
-    When a new broker creates an Insurgate account in "fr" with the enterprise number "BE0403170702"
-    Then Insurgate refuses the field "enterprise" saying "vérifiez ses chiffres"
-    When a new broker creates an Insurgate account in "fr" with the enterprise number "BE0403170701"
+    When a new broker creates an Insurgate account in "fr" with the enterprise number "BE040317070"
+    Then Insurgate refuses the field "enterprise" saying "sous la forme BE0123456789"
+    When a new broker creates an Insurgate account in "fr" with the enterprise number "BE0123456789"
     Then the tool answers 200
     And the page has the element "no-integration"
     And Insurgate lets "nouveau@bureau-cazelles.be" in with the password "secret-6"
@@ -92,7 +92,7 @@ Feature: Insurgate, the brokers' small-business quoting platform
     Then the page shows "Uw wachtwoord is gewijzigd"
     When the Insurgate user changes the name to "Bart" "Peeters" and the language to "fr"
     Then the page shows "Bart PEETERS"
-    And the page shows "Mot de passe"
+    And the page shows "Nouveau mot de passe"
     And Insurgate lets "66799@vivium.be" in with the password "nieuw-wachtwoord"
     When the Insurgate user opens "questions"
     Then the page shows "chat"
