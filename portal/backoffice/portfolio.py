@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, String, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
@@ -28,6 +29,16 @@ from portal.rules.portfolio import PolicyCounts, active_policy_counts, normalise
 PICK_LIMIT = 40
 SEARCH_LIMIT = 25
 DUMMY_HASH = "scrypt:32768:8:1$x$" + "0" * 128
+PERSON_TABLE, CONTRACT_TABLE = Person.__table__, Contract.__table__
+PERSON, CONTRACT = PERSON_TABLE.c, CONTRACT_TABLE.c
+CUSTOMER_COLUMNS = (
+    PERSON.id,
+    PERSON.first_name,
+    PERSON.last_name,
+    PERSON.national_number,
+    PERSON.postcode,
+    PERSON.city,
+)
 
 
 def intermediary(db: Session, brand: Brand, intermediary_id: object) -> Intermediary:
@@ -70,9 +81,24 @@ def sign_in(db: Session, brand: Brand, producer_number: str, password: str) -> I
     return row
 
 
-@dataclass(frozen=True)
-class Hit:
-    person: Person
+class Customer(NamedTuple):
+    """A customer as the portfolio list shows him: the few columns it reads (issue 12:
+    plain rows, no ORM entity per line)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    national_number: str
+    postcode: str
+    city: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Hit(NamedTuple):
+    person: Customer
     contracts: int
 
 
@@ -87,31 +113,58 @@ def portfolio_size(db: Session, me: Intermediary) -> int:
     )
 
 
-def search(db: Session, me: Intermediary, text: str) -> list[Hit]:
-    """BK-3: the intermediary's own customers by name, national number, contract number
-    or plate; without a query, the first of his portfolio."""
-    q = " ".join(printable(text or "").split())[:80]
-    mine = Contract.intermediary_id == me.id
-    query = select(Person, func.count()).join(Contract, Contract.holder_id == Person.id)
-    if q:
-        digits = "".join(ch for ch in q if ch.isdigit())
-        like = f"%{escape_like(q)}%"
-        query = query.where(
-            or_(
-                (Person.first_name + " " + Person.last_name).ilike(like, escape="\\"),
-                (Person.last_name + " " + Person.first_name).ilike(like, escape="\\"),
-                Person.national_number == digits,
-                Contract.number == (normalise_contract_number(q) or q),
-                Contract.vehicle_plate == normalise_plate(q),
-            )
-        )
-    rows = db.execute(
-        query.where(mine)
-        .group_by(Person.id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
+def _person_matches(sqlite: bool) -> ColumnElement[bool]:
+    """BK-3: the name ("first last" or "last first") contains the text (`like`), letter
+    case aside, or the national number is its digits. SQLite's LIKE already ignores the
+    case of exactly the letters its lower() folds (ASCII), so there the pattern goes
+    without lower() on every row; PostgreSQL's ILIKE folds every letter."""
+    like = bindparam("like", type_=String)
+    names = (PERSON.first_name + " " + PERSON.last_name, PERSON.last_name + " " + PERSON.first_name)
+    found = [n.like(like, escape="\\") if sqlite else n.ilike(like, escape="\\") for n in names]
+    return or_(*found, PERSON.national_number == bindparam("digits", type_=String))
+
+
+def _listing(by_text: bool, sqlite: bool) -> Select:
+    """BK-3: the page of the portfolio's customers (of those matching the text when
+    `by_text`), each with his number of policies: all his contracts of the portfolio
+    when he matches, else those whose number or plate does. The customers come from the
+    index of the portfolio's contracts; each count, from that index, for the page's rows
+    only (issue 12). Built once: a request only binds its values."""
+    me = bindparam("me", type_=Integer)
+    held = select(CONTRACT.holder_id).where(CONTRACT.intermediary_id == me)
+    theirs = CONTRACT_TABLE.alias("theirs")
+    count = select(func.count()).where(
+        theirs.c.holder_id == PERSON.id, theirs.c.intermediary_id == me
+    )
+    query = select(*CUSTOMER_COLUMNS).where(PERSON.id.in_(held))
+    if by_text:
+        person = _person_matches(sqlite)
+        number, plate = bindparam("number", type_=String), bindparam("plate", type_=String)
+        count = count.where(or_(person, theirs.c.number == number, theirs.c.vehicle_plate == plate))
+        by_contract = held.where(or_(CONTRACT.number == number, CONTRACT.vehicle_plate == plate))
+        query = query.where(or_(person, PERSON.id.in_(by_contract)))
+    return (
+        query.add_columns(count.correlate(PERSON_TABLE).scalar_subquery())
+        .order_by(PERSON.last_name, PERSON.first_name, PERSON.id)
         .limit(SEARCH_LIMIT)
     )
-    return [Hit(person, count) for person, count in rows]
+
+
+LISTINGS = {(t, s): _listing(t, s) for t in (False, True) for s in (False, True)}
+
+
+def search(db: Session, me: Intermediary, text: str) -> list[Hit]:
+    """BK-3: the intermediary's own customers by name, national number, contract number
+    or plate; without a query, the first of his portfolio (see `_listing`)."""
+    q = " ".join(printable(text or "").split())[:80]
+    values: dict[str, object] = {"me": me.id}
+    if q:
+        values["like"] = f"%{escape_like(q)}%"
+        values["digits"] = "".join(ch for ch in q if ch.isdigit())
+        values["number"] = normalise_contract_number(q) or q
+        values["plate"] = normalise_plate(q)
+    statement = LISTINGS[bool(q), db.get_bind().dialect.name == "sqlite"]
+    return [Hit(Customer(*row[:-1]), row[-1]) for row in db.execute(statement, values)]
 
 
 @dataclass(frozen=True)

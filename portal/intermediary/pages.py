@@ -52,6 +52,13 @@ def customer_page(account: portfolio.Account360, status: int = 200, **forms):
     ), status
 
 
+def customers_url() -> str:
+    """The link of a customer's account without his number, which ends it (`.../customers/7`):
+    the portfolio list writes each row's link as this and the number, built once (issue 12)."""
+    url = url_for(".customer", person_id=0)
+    return url.removesuffix("0")
+
+
 def load_customer(person_id: int) -> portfolio.Account360:
     return portfolio.customer(get_session(), signed_in(), person_id, now(), catalogue())
 
@@ -65,7 +72,12 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
         hits = portfolio.search(db, me, q)
         size = portfolio.portfolio_size(db, me)
         return render_template(
-            "intermediary/portfolio.html", q=q, hits=hits, size=size, signout=EmptyForm()
+            "intermediary/portfolio.html",
+            q=q,
+            hits=hits,
+            size=size,
+            customers_url=customers_url(),
+            signout=EmptyForm(),
         )
 
     @bp.get(f"{PREFIX}/customers/<int:person_id>")
