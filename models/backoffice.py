@@ -79,8 +79,15 @@ class Contract(Base):
     __tablename__ = "contract"
     __table_args__ = (
         Index("ix_contract_holder_brand", "holder_id", "brand"),
-        # BK-3: a portfolio's customers read from the index alone (issue 12)
-        Index("ix_contract_intermediary_holder", "intermediary_id", "holder_id"),
+        # BK-3: a portfolio's customers, and a search's contract numbers and plates, read
+        # from the index alone (issue 12)
+        Index(
+            "ix_contract_intermediary_holder",
+            "intermediary_id",
+            "holder_id",
+            "number",
+            "vehicle_plate",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

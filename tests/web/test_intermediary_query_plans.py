@@ -65,3 +65,17 @@ def test_a_portfolio_page_reaches_its_customers_through_the_same_index(plan):
     found = plan(query)
     assert "SEARCH contract USING COVERING INDEX ix_contract_intermediary_holder" in found
     assert "SEARCH person USING INTEGER PRIMARY KEY" in found
+
+
+def test_a_portfolio_search_reads_contract_numbers_and_plates_from_the_index_alone(plan):
+    """BK-3: the search the tools run (portal.backoffice.portfolio.LISTINGS, SQLite's):
+    the contracts matching a number or a plate, and each hit's count, come from the
+    portfolio index without one contract row read (issue 12)."""
+    from portal.backoffice.portfolio import LISTINGS
+
+    values = {"me": 7, "like": "%x%", "digits": "", "number": "7001168230", "plate": "1ABC234"}
+    found = plan(LISTINGS[True, True].params(values))
+    contract_lines = [line for line in found.splitlines() if "contract" in line]
+    assert contract_lines and all(
+        "COVERING INDEX ix_contract_intermediary_holder" in line for line in contract_lines
+    ), found
