@@ -94,6 +94,7 @@ def create():
             db, me, person, now(), line=inputs.text(form, "line", 12),
             use=inputs.text(form, "use", 24),
             bonus_malus=inputs.integer(form, "bonus_malus", 0, 22), tariff=default_tariff(),
+            term_days=inputs.term_days(form),
         )  # fmt: skip
     except DomainError as exc:
         g.transaction_failed = True
@@ -115,6 +116,12 @@ def _signature(number: str) -> object:
     return lifecycle.send_for_signature(get_session(), signed_in(), number, now(), base)
 
 
+def _term(number: str) -> object:
+    """VA-5: another return-slip term for the quote."""
+    term = inputs.term_days(request.form)
+    return quotes.set_term(get_session(), signed_in(), number, term, now(), tariff=default_tariff())
+
+
 def _cancel(number: str) -> object:
     form = request.form
     effective = inputs.iso_day(form, "effective", required=False)
@@ -129,6 +136,7 @@ STEPS: dict[str, tuple[Callable[[str], object], str]] = {
         lambda n: quotes.choose(get_session(), signed_in(), n, now=now(), **_guarantees()),
         _l("Guarantees saved; the premium is recalculated."),
     ),
+    "term": (_term, _l("Return-slip term saved.")),
     "analysis": (
         lambda n: lifecycle.ask_analysis(get_session(), signed_in(), n, now(), default_tariff()),
         _l("The quote is sent to the company for analysis."),

@@ -71,7 +71,23 @@ EVENTS = {
     "duplicated": _l("Duplicated from another quote"),
     "endorsed": _l("Endorsement"),
     "cancelled": _l("Policy cancelled"),
+    "term_set": _l("Return-slip term changed"),
 }
+# VA-5: the return slip's terms, each with the way its deadline is counted.
+TERMS = {
+    30: _l("30 days: the last day of the due date's month, plus 30 days"),
+    45: _l("45 days: the due date plus 45 days"),
+    60: _l("60 days: the due date plus 60 days"),
+    90: _l("90 days: the due date plus 90 days"),
+}
+# The support of V-Connect Auto (release note 11): who answers what, by email and phone.
+CONTACTS = (
+    ("helpdesk", _l("Helpdesk"), _l("Technical questions about the tool"),
+     "helpdesk@vivium.be", "0800 484 92", "+3280048492"),
+    ("service-center", _l("Service Center"),
+     _l("Questions about the product, the tariff or the acceptance of a risk"),
+     "auto-ANT@Vivium.be", "03 244 66 16", "+3232446616"),
+)  # fmt: skip
 EXTRA_LINES = {"english_excess": _l("English excess surcharge (VA-6)")}
 # VA-8: the acceptance criteria, by the fact each one limits (the tariff gives the limit).
 CRITERIA = {
@@ -141,6 +157,7 @@ REFUSALS = {
     "document_name_invalid": _l("Give the document a name of 1 to 120 characters."),
     "email_invalid": _l("Enter the customer's email address, for example name@example.be."),
     "postcode_invalid": _l("Enter a Belgian postcode of 4 digits."),
+    "term_days_invalid": _l("VA-5: the return-slip term is 30, 45, 60 or 90 days."),
 }
 
 

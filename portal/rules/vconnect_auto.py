@@ -21,6 +21,7 @@ MTM_LIMIT_KG = 5_000
 REFERRAL_MAILBOX = "auto-ant@vivium.be"
 ENGLISH_EXCESS_SURCHARGE_PERCENT = 50
 BRB_TERMS = (30, 45, 60, 90)
+DEFAULT_BRB_TERM = 30
 NO_ACCIDENT_ASSISTANCE = frozenset({"moped", "tricycle", "quad"})
 MOTORBIKE_ASSISTANCE_MAX_AGE = 8
 MIXED_PROFESSIONAL = "mixed_professional"
@@ -76,6 +77,14 @@ def manual_entry_needed(informex_available: bool, found_in_catalogue: bool) -> b
     """VA-4: Informex down, or the vehicle (type) not in it: the broker types the
     vehicle in by hand and the quote goes on."""
     return not informex_available or not found_in_catalogue
+
+
+def term_refusal(term_days: object) -> Refusal | None:
+    """VA-5: the return slip's term is one of 30, 45, 60 or 90 days (a whole number);
+    anything else is refused."""
+    if isinstance(term_days, int) and not isinstance(term_days, bool) and term_days in BRB_TERMS:
+        return None
+    return Refusal("VA-5", "term_days_invalid")
 
 
 def brb_deadline(due: date, term_days: int) -> date:

@@ -27,6 +27,7 @@ QUOTE = {
         "guarantees": {"type": "array", "items": {"type": "string"}},
         "vehicle": {"type": ["object", "null"]},
         "policy": {"type": ["object", "null"]},
+        "term_days": {"type": "integer", "description": "VA-5: the return-slip term"},
     },
 }
 GUARANTEES = {
@@ -92,6 +93,12 @@ CREATE = {
         "use": {"type": "string", "description": "VA-7: commercial: mixed_professional only"},
         "bonus_malus": {"type": "integer", "minimum": 0, "maximum": 22},
         "driver_birth_date": {"type": "string", "format": "date"},
+        "term_days": {
+            "type": "integer",
+            "enum": [30, 45, 60, 90],
+            "default": 30,
+            "description": "VA-5: the return slip is due this many days after the due date",
+        },
     },
 }
 PATHS = {

@@ -71,7 +71,7 @@ def quote_json(q: AutoQuote, contract: Contract | None = None) -> dict:
         },
         "guarantees": q.guarantees, "english_excess": q.english_excess, "s2_pack": q.s2_pack,
         "premium_lines": [{"code": c, "cents": cents} for c, cents in q.lines],
-        "premium_cents": q.premium_cents, "analysed": q.analysed,
+        "premium_cents": q.premium_cents, "term_days": q.term_days, "analysed": q.analysed,
         "duplicated_from": q.duplicated_from, "policy": None,
     }  # fmt: skip
     if contract is not None:
@@ -125,7 +125,8 @@ def va_overview():
 @api.post(f"{ROOT}/quotes")
 def va_create():
     """A quote for a customer of the broker's portfolio (`person_id`) or for a new one
-    (`customer`, identity checked); VA-7 on the line and use."""
+    (`customer`, identity checked); VA-7 on the line and use; VA-5: `term_days`, the
+    return slip's term (30, 45, 60 or 90; 30 when left out), else 400 term_days_invalid."""
     data, db = body(), get_session()
     me = broker(data.get("intermediary_id"))
     if isinstance(data.get("customer"), dict):
@@ -136,7 +137,7 @@ def va_create():
         db, me, person, clock_now(db), line=inputs.text(data, "line", 12),
         use=inputs.text(data, "use", 24), bonus_malus=inputs.integer(data, "bonus_malus", 0, 22),
         driver_birth_date=inputs.iso_day(data, "driver_birth_date", required=False),
-        tariff=default_tariff(),
+        tariff=default_tariff(), term_days=inputs.term_days(data),
     )  # fmt: skip
     return answer(quote, 201)
 

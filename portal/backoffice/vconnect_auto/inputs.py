@@ -12,7 +12,8 @@ from datetime import date
 from models.enums import Language
 from portal.backoffice.errors import Invalid
 from portal.backoffice.vconnect_auto.customers import NewCustomer
-from portal.backoffice.vconnect_auto.quotes import VehicleInput
+from portal.backoffice.vconnect_auto.quotes import VehicleInput, checked_term
+from portal.rules.vconnect_auto import DEFAULT_BRB_TERM
 
 DIGITS = re.compile(r"[0-9]{1,9}", re.ASCII)
 MOST_GUARANTEES = 20
@@ -69,6 +70,17 @@ def iso_day(data: Mapping, field: str, *, required: bool = True) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise bad(field) from None
+
+
+def term_days(data: Mapping) -> int:
+    """VA-5: the return slip's term in days, 30 when it is not given; digits from a form
+    read as the number from JSON, and anything else is refused (term_days_invalid)."""
+    value = data.get("term_days")
+    if value in (None, ""):
+        return DEFAULT_BRB_TERM
+    if isinstance(value, str) and DIGITS.fullmatch(value.strip()):
+        value = int(value.strip())
+    return checked_term(value)
 
 
 def names(value: object, field: str = "guarantees") -> list[str]:

@@ -15,13 +15,15 @@ from models import AutoQuote, AutoQuoteEvent, Intermediary, Person
 from models.informex import lookup
 from models.tariff_auto import Tariff
 from models.vconnect_auto import QuoteStatus
-from portal.backoffice.errors import Conflict, Invalid, NotFound, Unavailable
+from portal.backoffice.errors import Conflict, Invalid, Malformed, NotFound, Unavailable
 from portal.rules.vconnect_auto import (
+    DEFAULT_BRB_TERM,
     Refusal,
     accident_assistance_refusal,
     commercial_use_refusal,
     motorhome_refusal,
     plate_refusal,
+    term_refusal,
     vehicle_age,
     vin_refusal,
 )
@@ -61,6 +63,16 @@ def event(db: Session, quote: AutoQuote, now: datetime, what: str, note: str = "
                           note=note[:200]))  # fmt: skip
 
 
+def checked_term(term_days: object) -> int:
+    """VA-5: the return slip's term, 30, 45, 60 or 90 days; any other value is a
+    Malformed request (400 in the API), the same whether it is text or a number."""
+    refusal = term_refusal(term_days)
+    if refusal is not None or not isinstance(term_days, int):
+        raise Malformed("term_days_invalid", "The return-slip term is 30, 45, 60 or 90 days.",
+                        rule="VA-5", field="term_days")  # fmt: skip
+    return term_days
+
+
 def quote_of(db: Session, me: Intermediary, number: str) -> AutoQuote:
     """One of the broker's quotes; anyone else's is NotFound."""
     quote = db.scalars(
@@ -74,8 +86,11 @@ def quote_of(db: Session, me: Intermediary, number: str) -> AutoQuote:
 def create(
     db: Session, me: Intermediary, person: Person, now: datetime, *, line: str, use: str,
     bonus_malus: int, driver_birth_date: date | None = None, tariff: Tariff,
+    term_days: int = DEFAULT_BRB_TERM,
 ) -> AutoQuote:  # fmt: skip
-    """A draft quote for a customer of the broker (customers.existing / new_customer)."""
+    """A draft quote for a customer of the broker (customers.existing / new_customer),
+    with its return-slip term (VA-5: 30, 45, 60 or 90 days)."""
+    term_days = checked_term(term_days)
     if line not in LINES:
         raise Invalid("line_invalid", "Unknown line.", field="line")
     if use not in tariff.uses:
@@ -90,12 +105,23 @@ def create(
         status=QuoteStatus.DRAFT, line=line, use=use, bonus_malus=bonus_malus,
         driver_birth_date=driver_birth_date or person.birth_date, guarantees=["civil_liability"],
         lines=[], accessories_euro=0, english_excess=False, s2_pack=False, premium_cents=0,
-        term_days=30, analysed=False, created_at=now, updated_at=now,
+        term_days=term_days, analysed=False, created_at=now, updated_at=now,
     )  # fmt: skip
     db.add(quote)
     db.flush()
     quote.number = f"VA{quote.id:08d}"
     event(db, quote, now, "created")
+    return quote
+
+
+def set_term(db: Session, me: Intermediary, number: str, term_days: int, now: datetime, *,
+             tariff: Tariff) -> AutoQuote:  # fmt: skip
+    """VA-5: another return-slip term for a quote still being changed; an offer or an
+    approval made with the old term no longer holds (changed)."""
+    quote = quote_of(db, me, number)
+    editable(quote)
+    quote.term_days = checked_term(term_days)
+    changed(db, quote, now, "term_set", tariff, str(quote.term_days))
     return quote
 
 
