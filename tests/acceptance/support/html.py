@@ -79,8 +79,20 @@ class Element:
                 continue
             if kind in ("submit", "button", "file"):
                 continue
+            if element.tag == "select":
+                values.setdefault(name, _chosen(element))
+                continue
             values.setdefault(name, element.attrs.get("value", element.text))
         return values
+
+
+def _chosen(select: Element) -> str:
+    """A select's value as a browser sends it: its selected option's, else its first's."""
+    options = [e for e in select.walk() if e.tag == "option"]
+    picked = next((o for o in options if "selected" in o.attrs), options[0] if options else None)
+    if picked is None:
+        return ""
+    return picked.attrs.get("value", picked.text)
 
 
 class _Builder(HTMLParser):
