@@ -1,4 +1,4 @@
-"""What differs between the brands' portals, as data (BR-1, BR-2, HP-1, BK-1).
+"""What differs between the brands' portals, as data (BR-1, BR-2, HP-1, HP-2, BK-1).
 
 Views, flows, the seed and the intermediaries' tools never test `brand == ...`: they
 read the profile of the brand. A new brand is one more profile here (and its member of
@@ -74,7 +74,8 @@ class BrandProfile:
     brand: Brand
     portal_name: str
     company: str
-    real_url: str
+    real_url: str  # BR-2: the real portal's address, without a language
+    url_per_language: bool  # BR-2: whether the real address ends with the reader's language
     languages: tuple[str, ...]
     support_email: str
     support_phone: str
@@ -92,6 +93,9 @@ class BrandProfile:
     # PD-2: days after which the intermediary's tool shows a contact change; None: never.
     intermediary_update_days: int | None
     systems: frozenset[System]  # the systems serving this brand's customers only
+    # HP-2: the self-service to come that the help page lists, in the order of the brand's
+    # FAQ; each is one of the `coming_soon` keys of templates/customer/help.html.
+    coming_soon: tuple[str, ...]
 
     @property
     def intermediary_tool(self) -> str:
@@ -100,6 +104,14 @@ class BrandProfile:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def real_address(self, lang: str) -> str:
+        """BR-2: the real portal's address for a reader of `lang`: MyVivium's ends with
+        the language (`/fr`, `/nl`), MyP&V's is the same in both. A language the brand
+        does not speak gets the brand's default one."""
+        if not self.url_per_language:
+            return self.real_url
+        return self.real_url + (lang if lang in self.languages else self.default_language)
 
 
 # The brand of a row that the builders (seed.build) make without one.
@@ -116,6 +128,7 @@ PROFILES: dict[str, BrandProfile] = {
         portal_name="MyVivium",
         company="Vivium",
         real_url="https://my.vivium.be/",
+        url_per_language=True,
         languages=("fr", "nl"),
         support_email="myvivium@vivium.be",
         support_phone="02 406 87 08",
@@ -144,12 +157,14 @@ PROFILES: dict[str, BrandProfile] = {
         contract_prefix="7",
         intermediary_update_days=None,
         systems=frozenset({System.VCONNECT_AUTO, System.S2PACK, System.INSURGATE}),
+        coming_soon=("claim", "medical", "payment"),
     ),
     Brand.PV: BrandProfile(
         brand=Brand.PV,
         portal_name="MyP&V",
         company="P&V",
         real_url="https://my.pv.be/",
+        url_per_language=False,
         languages=("nl", "fr"),
         support_email="mypv@pv.be",
         support_phone="02 250 87 09",
@@ -178,6 +193,7 @@ PROFILES: dict[str, BrandProfile] = {
         contract_prefix="8",
         intermediary_update_days=1,
         systems=frozenset(),
+        coming_soon=("claim", "appointment", "payment", "medical", "insurances"),
     ),
 }
 

@@ -78,7 +78,7 @@ def brand_values(brand: Brand, language: Language) -> dict[str, str]:
     return {
         "portal": profile.portal_name,
         "company": profile.company,
-        "url": f"{profile.real_url}{lang}",
+        "url": profile.real_address(lang),
         "support_email": profile.support_email,
         "support_phone": profile.support_phone,
         "intermediary": profile.intermediary.get(lang),

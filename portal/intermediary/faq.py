@@ -37,7 +37,7 @@ def faq_of(brand: Brand, lang: str) -> list[Entry]:
         "email": profile.support_email,
         "phone": profile.support_phone,
         "hours": CONTACT_HOURS.get(lang),
-        "url": profile.real_url,
+        "url": profile.real_address(lang),
         "other_portal": ", ".join(others),
     }
     return [

@@ -76,7 +76,7 @@ def test_rg1_a_letter_carries_its_texts_in_the_recipients_language_and_its_code(
     )
     assert message.subject == "Uw activeringscode voor MyP&V"
     assert "Uw persoonlijke activeringscode: ABCD-EFGH" in message.body
-    assert "Ga naar https://my.pv.be/nl," in message.body
+    assert "Ga naar https://my.pv.be/," in message.body  # BR-2: one address for MyP&V
     assert "mypv@pv.be, 02 250 87 09." in message.body
 
 

@@ -1,7 +1,7 @@
 Feature: Contact & Help
   A Contact & Help section with frequently asked questions and the contact centre (HP-1);
   future self-service that is not available yet: declare a claim, medical questionnaire,
-  pay a premium online, book an appointment (HP-2).
+  pay a premium online; on MyP&V also book an appointment and check one's insurances (HP-2).
 
   Background:
     Given the simulator is reset to the demo personas
@@ -36,7 +36,7 @@ Feature: Contact & Help
     Then the element "soon-claim" says "pas encore disponible"
     And the element "soon-medical" says "pas encore disponible"
     And the element "soon-payment" says "pas encore disponible"
-    And the element "soon-appointment" says "pas encore disponible"
+    And the page has no element "soon-appointment"
     And the element "faq-coming-soon" says "MyVivium"
 
   @HP-2 @faq-1.5 @pv
@@ -47,3 +47,4 @@ Feature: Contact & Help
     And the element "soon-medical" says "Een medische vragenlijst invullen"
     And the element "soon-payment" says "Een premie online betalen"
     And the element "soon-appointment" says "Een afspraak maken met uw adviseur"
+    And the element "soon-insurances" says "Uw verzekeringen nakijken nog niet beschikbaar"
