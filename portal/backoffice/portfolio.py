@@ -9,7 +9,7 @@ customer, not everybody's customers). Services flush only; callers commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Integer, Select, String, bindparam, func, or_, select
@@ -17,14 +17,17 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from auth.validation import normalise_contract_number
-from models import Account, Contract, Intermediary, Person
+from models import Account, AutoQuote, Contract, Document, Intermediary, Person
 from models.catalogue import Catalogue
 from models.enums import Brand
+from portal import queries
 from portal.backoffice import broker
 from portal.backoffice.desk import printable
 from portal.backoffice.errors import Forbidden, NotFound
 from portal.backoffice.search import escape_like
+from portal.rules.documents import is_available
 from portal.rules.portfolio import PolicyCounts, active_policy_counts, normalise_plate
+from portal.rules.visibility import visible_contracts
 
 PICK_LIMIT = 40
 SEARCH_LIMIT = 25
@@ -188,31 +191,69 @@ def check_holds(db: Session, me: Intermediary, person_id: int) -> None:
         raise NotFound("customer_not_found", "No such customer in this portfolio.")
 
 
+def held_customer(db: Session, me: Intermediary, person_id: int) -> tuple[Person, list[Contract]]:
+    """BK-3: the customer with his contracts of the brand, or NotFound unless one of them
+    is in the intermediary's portfolio."""
+    person, contracts = broker.customer(db, me.brand, person_id)
+    if not any(c.intermediary_id == me.id for c in contracts):
+        raise NotFound("customer_not_found", "No such customer in this portfolio.")
+    return person, contracts
+
+
 def customer(
     db: Session, me: Intermediary, person_id: int, now: datetime, catalogue: Catalogue
 ) -> Account360:
     """BK-2 and BK-3: the customer's view for his intermediary, or NotFound (held: his
     contracts of the brand, read for the view, include one of the portfolio's)."""
-    person, contracts = broker.customer(db, me.brand, person_id)
-    if not any(c.intermediary_id == me.id for c in contracts):
-        raise NotFound("customer_not_found", "No such customer in this portfolio.")
+    person, contracts = held_customer(db, me, person_id)
     view = broker.view_of(db, me.brand, person, contracts, now, catalogue)
     accounts = view.accounts if view.tool.shows_onboarding else {}  # Connect 360 (seed 001)
     return Account360(view, active_policy_counts(view.contracts), accounts)
 
 
+class Policy(NamedTuple):
+    account: Account360
+    contract: Contract
+    in_vconnect_auto: bool  # VA-10: issued through one of this intermediary's quotes
+
+
 def policy(
     db: Session, me: Intermediary, number: str, now: datetime, catalogue: Catalogue
-) -> tuple[Account360, Contract]:
-    """One policy of the portfolio with its holder's view, or NotFound."""
+) -> Policy:
+    """One policy of the portfolio with its holder's view, or NotFound; the same
+    statement tells whether the intermediary issued it in V-Connect Auto (VA-10)."""
     wanted = normalise_contract_number(number or "") or ""
-    holder_id = db.scalar(
-        select(Contract.holder_id).where(
+    from_auto = (
+        select(AutoQuote.id)
+        .where(AutoQuote.contract_id == Contract.id, AutoQuote.intermediary_id == me.id)
+        .exists()
+    )
+    found = db.execute(
+        select(Contract.holder_id, from_auto).where(
             Contract.number == wanted, Contract.intermediary_id == me.id
         )
-    )
-    if holder_id is None:
+    ).first()
+    if found is None:
         raise NotFound("contract_not_found", "No such contract in this portfolio.")
-    account = customer(db, me, holder_id, now, catalogue)
+    account = customer(db, me, found[0], now, catalogue)
     contract = next(c for c in account.view.contracts if c.number == wanted)
-    return account, contract
+    return Policy(account, contract, bool(found[1]))
+
+
+def document(
+    db: Session,
+    me: Intermediary,
+    person_id: int,
+    document_id: int,
+    today: date,
+    catalogue: Catalogue,
+) -> tuple[Person, Document]:
+    """BK-2, BK-3, DC-1: a document of a customer of the portfolio, exactly when the
+    customer's own Documents page offers it (a life document of a contract he sees,
+    issued by `today`), else NotFound."""
+    person, contracts = held_customer(db, me, person_id)
+    shown = visible_contracts(contracts, me.brand, person.segment, catalogue).shown
+    found = queries.document_of(db, person.id, me.brand, document_id)
+    if found is None or not is_available(found, {c.id for c in shown}, today):
+        raise NotFound("document_not_found", "No such document for this customer.")
+    return person, found

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, make_response, redirect, render_template, request, url_for
 
-from models.brands import PROFILES
+from models.brands import PROFILES, System, brand_of
 from models.enums import Line
 from portal.backoffice import portfolio
 from portal.backoffice.errors import NotFound
@@ -18,6 +18,7 @@ from portal.forms import EmptyForm
 from portal.intermediary.faq import faq_of
 from portal.intermediary.forms import DocumentForm, PaperForm, SupportReportForm
 from portal.intermediary.tool import LANGS, ToolFrontEnd, login_required, now, signed_in
+from portal.pdf import document_pdf
 from portal.rules.dates import renewal_date
 
 PREFIX = f"/<any({','.join(LANGS)}):lang>"
@@ -48,8 +49,16 @@ def customer_page(account: portfolio.Account360, status: int = 200, **forms):
         reasons={h.contract.id: h.reason for h in view.hidden},
         signout=EmptyForm(),
         titles=DOC_TITLES,
+        contracts={c.id: c for c in view.contracts},
         **forms,
     ), status
+
+
+def pdf_response(data: bytes, filename: str):
+    response = make_response(data)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def customers_url() -> str:
@@ -90,7 +99,7 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
 
     def policy(number: str, life_part: bool):
         try:
-            account, contract = portfolio.policy(
+            account, contract, in_auto = portfolio.policy(
                 get_session(), signed_in(), number, now(), catalogue()
             )
         except NotFound as exc:
@@ -110,6 +119,7 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
             moment=now(),
             reason=catalogue().reasons.get(reason) if reason else None,
             portal=PROFILES[view.brand].portal_name,
+            in_vconnect_auto=in_auto and tool.brand == brand_of(System.VCONNECT_AUTO),  # VA-10
             signout=EmptyForm(),
         )
 
@@ -124,6 +134,20 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
         @login_required
         def life_policy(number: str):
             return policy(number, True)
+
+    @bp.get(f"{PREFIX}/customers/<int:person_id>/documents/<int:document_id>.pdf")
+    @login_required
+    def customer_document(person_id: int, document_id: int):
+        """BK-2: the PDF the customer downloads from his Documents page, for his
+        intermediary only (BK-3: anybody else's customer or document is a 404 page)."""
+        try:
+            person, doc = portfolio.document(
+                get_session(), signed_in(), person_id, document_id, now().date(), catalogue()
+            )
+        except NotFound as exc:
+            return missing(exc)
+        data = document_pdf(doc, person, PROFILES[tool.brand], catalogue(), g.lang)
+        return pdf_response(data, f"{doc.kind.value}-{doc.contract.number}-{doc.year}.pdf")
 
     @bp.get(f"{PREFIX}/faq")
     def faq():
