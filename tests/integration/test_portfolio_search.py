@@ -7,26 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from models import Brand, Intermediary, Language
+from models import Brand, Intermediary
 from portal.backoffice import portfolio
 from seed import build
+from tests.web.test_intermediary_query_counts import intermediary
 
 
 def agent(db, number: str) -> Intermediary:
-    me = Intermediary(
-        brand=Brand.PV,
-        producer_number=number,
-        first_name="Test",
-        last_name=f"Agent {number}",
-        office="Bureau Test",
-        city="Namur",
-        language=Language.FR,
-        email=f"agent{number}@example.be",
-        phone="081000000",
-    )
-    db.add(me)
-    db.flush()
-    return me
+    return intermediary(db, Brand.PV, number)
 
 
 @pytest.fixture

@@ -12,22 +12,17 @@ from sqlalchemy import func, select
 
 from models import OutboxMessage
 from models.insurgate import IgGroup
-from seed.insurgate import DEMO_PASSWORD, seed_insurgate
+from seed.insurgate import DEMO_PASSWORD
+from tests.web import test_insurgate
 
 NOW = datetime(2026, 12, 1, 10, 0)
+office = test_insurgate.office  # the demo office, its clock at the same NOW
 ADMIN, COLLABORATOR = "clementine.cazelles@pvgroup.be", "7964@pv.be"
 PERSONAL = {"first_name": "Jean", "last_name": "Test", "email": "jean@bureau.be",
             "password": "secret", "confirm": "secret", "terms": "y"}  # fmt: skip
 COMPANY = {"trade_name": "Ma société", "enterprise": "BE0123456789", "street": "Rue",
            "number": "1", "postcode": "1000", "city": "Bruxelles",
            "website": "https://mondomaine.com", "phone": "0412 34 56 78"}  # fmt: skip
-
-
-@pytest.fixture
-def office(db, freeze):
-    freeze(NOW)
-    seed_insurgate(db)
-    db.commit()
 
 
 @pytest.fixture
