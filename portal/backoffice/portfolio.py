@@ -12,7 +12,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Integer, Select, String, bindparam, func, or_, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    any_,
+    bindparam,
+    cast,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
@@ -127,6 +139,18 @@ def _person_matches(sqlite: bool) -> ColumnElement[bool]:
     return or_(*found, PERSON.national_number == bindparam("digits", type_=String))
 
 
+def _in_portfolio(held: Select, sqlite: bool) -> ColumnElement[bool]:
+    """The person is a holder of the portfolio (`held`: its contracts' holders). SQLite
+    reads `IN (subquery)` from the portfolio index, then each person by primary key.
+    PostgreSQL's planner hashes such a subquery and scans every person (20 ms with
+    100,000 customers); given the portfolio as one array, read once, it reads each
+    holder by primary key instead (2 to 3 ms) (issue 12)."""
+    if sqlite:
+        return PERSON.id.in_(held)
+    holders = held.with_only_columns(func.array_agg(CONTRACT.holder_id)).scalar_subquery()
+    return PERSON.id == any_(cast(holders, ARRAY(Integer)))
+
+
 def _listing(by_text: bool, sqlite: bool) -> Select:
     """BK-3: the page of the portfolio's customers (of those matching the text when
     `by_text`), each with his number of policies: all his contracts of the portfolio
@@ -139,7 +163,7 @@ def _listing(by_text: bool, sqlite: bool) -> Select:
     count = select(func.count()).where(
         theirs.c.holder_id == PERSON.id, theirs.c.intermediary_id == me
     )
-    query = select(*CUSTOMER_COLUMNS).where(PERSON.id.in_(held))
+    query = select(*CUSTOMER_COLUMNS).where(_in_portfolio(held, sqlite))
     if by_text:
         person = _person_matches(sqlite)
         number, plate = bindparam("number", type_=String), bindparam("plate", type_=String)

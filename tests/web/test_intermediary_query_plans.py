@@ -79,3 +79,16 @@ def test_a_portfolio_search_reads_contract_numbers_and_plates_from_the_index_alo
     assert contract_lines and all(
         "COVERING INDEX ix_contract_intermediary_holder" in line for line in contract_lines
     ), found
+
+
+@pytest.mark.parametrize("by_text", [False, True])
+def test_on_postgresql_a_portfolio_s_holders_are_given_as_one_array(by_text):
+    """BK-3 (issue 12): PostgreSQL hashes an `IN (subquery)` of the portfolio's holders
+    and scans every person (20 ms with 100,000 customers); the tools' statement gives the
+    holders as one array, read once, so each holder is read by primary key (2 to 3 ms)."""
+    from sqlalchemy.dialects import postgresql
+
+    from portal.backoffice.portfolio import LISTINGS
+
+    sql = str(LISTINGS[by_text, False].compile(dialect=postgresql.dialect()))
+    assert "FROM person \nWHERE person.id = ANY (CAST((SELECT array_agg(contract.holder_id)" in sql
