@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pyotp
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,8 +22,9 @@ from auth.errors import AttemptUnknown, AuthRefusal, EmailAlreadyUsed
 from auth.password_login import next_counter
 from auth.settings import AuthSettings
 from auth.validation import parse_email, parse_mobile
-from models import Account, ContactChange, SmsChallenge, normalise_email
-from portal.rules.contacts import customer_view, intermediary_sees_from
+from models import Account, ContactChange, Person, SmsChallenge, normalise_email
+from models.enums import Brand
+from portal.rules.contacts import FIELDS, ContactDetails, customer_view, intermediary_sees_from
 
 POSTCODE = re.compile(r"[1-9][0-9]{3}")
 
@@ -33,22 +34,36 @@ class InvalidAddress(AuthRefusal):
     reportable = False
 
 
-def changes_of(db: Session, account: Account) -> list[ContactChange]:
-    return list(
-        db.scalars(
-            select(ContactChange)
-            .where(
-                ContactChange.person_id == account.person_id, ContactChange.brand == account.brand
-            )
-            .order_by(ContactChange.id)
-        )
+_CONTACT_COLUMNS = tuple(getattr(Person, f) for f in FIELDS)
+#: The account's login email and mobile, and the person's contact columns (`FIELDS`).
+_SHOWN_DETAILS = (
+    select(Account.email.label("account_email"), Account.mobile.label("account_mobile"))
+    .add_columns(*_CONTACT_COLUMNS)
+    .join(Person, Person.id == Account.person_id)
+    .where(Account.brand == bindparam("brand"), Account.person_id == bindparam("person_id"))
+)
+_CHANGES = (
+    select(*(getattr(ContactChange, f) for f in FIELDS))
+    .where(
+        ContactChange.person_id == bindparam("person_id"),
+        ContactChange.brand == bindparam("brand"),
     )
+    .order_by(ContactChange.id)
+)
 
 
-def current_details(db: Session, account: Account):
-    """What the customer sees as their contact details (PD-1)."""
-    details = customer_view(account.person, changes_of(db, account))
-    return replace(details, email=account.email, mobile=account.mobile or details.mobile)
+def shown_details(db: Session, brand: Brand, person_id: int) -> ContactDetails | None:
+    """What the customer sees as their contact details (PD-1): the person's, with every
+    change of the portal applied at once, and the account's login email and mobile.
+    Plain columns in two Core statements (the profile page reads them on every visit,
+    issue 12); None when the person has no account in this brand."""
+    connection = db.connection()
+    values = {"brand": brand, "person_id": person_id}
+    row = connection.execute(_SHOWN_DETAILS, values).one_or_none()
+    if row is None:
+        return None
+    details = customer_view(row, connection.execute(_CHANGES, values))
+    return replace(details, email=row.account_email, mobile=row.account_mobile or details.mobile)
 
 
 def _record(db: Session, account: Account, now: datetime, **fields) -> ContactChange:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import Account, PaperException
@@ -24,9 +25,10 @@ class Delivery:
     reason: str  # "consent", "exception" or "no_account"
 
 
-def delivery_mode(account: Account | None, exceptions: Iterable[PaperException]) -> Delivery:
+def delivery_mode(account: Any, exceptions: Iterable[Any]) -> Delivery:
     """DC-3: an approved exception means paper; else an account means the digital
-    documents consented to at registration (RG-3); no account means paper too."""
+    documents consented to at registration (RG-3); no account means paper too.
+    `account` and `exceptions`: ORM objects or rows with the same attribute names."""
     approved = [e for e in exceptions if e.status == PaperStatus.APPROVED]
     if approved:
         latest = max(approved, key=lambda e: (e.decided_at or e.requested_at, e.id or 0))
@@ -49,5 +51,28 @@ def account_in(db: Session, brand: Brand, person_id: int) -> Account | None:
     ).one_or_none()
 
 
+_CONSENT = select(Account.digital_consent_at).where(
+    Account.brand == bindparam("brand"), Account.person_id == bindparam("person_id")
+)
+_EXCEPTIONS = (
+    select(
+        PaperException.id,
+        PaperException.status,
+        PaperException.decided_at,
+        PaperException.requested_at,
+    )
+    .where(
+        PaperException.brand == bindparam("brand"),
+        PaperException.person_id == bindparam("person_id"),
+    )
+    .order_by(PaperException.id)
+)
+
+
 def delivery_for(db: Session, brand: Brand, person_id: int) -> Delivery:
-    return delivery_mode(account_in(db, brand, person_id), exceptions_of(db, brand, person_id))
+    """DC-3 for one customer in one brand, from the columns it needs only: two Core
+    statements on the session's connection (the customer's documents page, issue 12)."""
+    connection = db.connection()
+    values = {"brand": brand, "person_id": person_id}
+    account = connection.execute(_CONSENT, values).one_or_none()
+    return delivery_mode(account, connection.execute(_EXCEPTIONS, values).all())

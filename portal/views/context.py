@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from babel.dates import format_date
-from babel.numbers import format_currency
 from flask import Flask, current_app, g, url_for
 from flask.globals import _cv_app, _cv_request
 
@@ -18,6 +17,7 @@ from models.catalogue import Catalogue
 from models.sim import clock_now
 from portal.db import get_session
 from portal.rules.dates import RenewingContract, renewal_date
+from portal.views.amounts import EURO_AFTER, euro_amount
 from portal.views.frame import FrameExtension
 
 
@@ -36,15 +36,19 @@ def pick(text: Text | None, **params: str) -> str:
     return value.format(**params) if params else value
 
 
+def product_title(code: str) -> str:
+    """A product's name in the page language, or its code when the catalogue does not
+    know it (a template global, so the macros that call it need no page context)."""
+    product = catalogue().products.get(code)
+    return pick(product.name) if product is not None else code
+
+
 def money(cents: int | None) -> str:
+    """An amount of the customer portals, as Babel writes it in the page language:
+    "1 234,56 €" (fr), "€ 1.234,56" (nl)."""
     if cents is None:
         return ""
-    return format_currency(cents / 100, "EUR", locale=_locale())
-
-
-#: The amount, then the euro sign after a non-breaking space, in both languages, as the
-#: intermediaries' tools show it (seed 001: "504,92€"); Babel's nl_BE puts the sign first.
-EURO_AFTER = "#,##0.00\u00a0¤"
+    return euro_amount(cents, _locale())
 
 
 def euros(cents: int | None) -> str:
@@ -52,7 +56,7 @@ def euros(cents: int | None) -> str:
     Belgian format: "504,92 €", "9.114,36 €" (nl)."""
     if cents is None:
         return ""
-    return format_currency(cents / 100, "EUR", format=EURO_AFTER, locale=_locale())
+    return euro_amount(cents, _locale(), EURO_AFTER)
 
 
 def long_date(value: date | None) -> str:
@@ -171,6 +175,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         space_url=url_cache(),
         pick=pick,
+        product_title=product_title,
         money=money,
         euros=euros,
         long_date=long_date,

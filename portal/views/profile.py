@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import g, redirect, render_template, request, session, url_for
+from flask import abort, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from auth.accounts import account_of
 from auth.errors import AttemptUnknown, AuthRefusal
 from auth.validation import mask_mobile
 from portal import profile as flows
@@ -19,9 +18,9 @@ bp = brand_space_blueprint("profile", __name__)
 
 
 def _page(**context):
-    db = get_session()
-    account = account_of(db, g.brand, current_user.person_id)
-    details = flows.current_details(db, account)
+    details = flows.shown_details(get_session(), g.brand, current_user.person_id)
+    if details is None:  # the account is gone (the console removed it meanwhile)
+        abort(404)
     address = AddressForm(prefix="address")
     if request.method == "GET" or "address" not in context.get("failed", ""):
         address.street.data, address.house_number.data = details.street, details.house_number
