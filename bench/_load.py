@@ -204,14 +204,15 @@ def _threads(port, requests, seconds, connections):
     return len(latencies), elapsed, pick(0.5), pick(0.99), errors[0]
 
 
-def report(results: dict[str, list[Load]], legend: str) -> None:
+def report(results: dict[str, list[Load]], legend: str, base: str = "baseline") -> None:
     """Per page the medians of its runs: requests/s, p50, p99, both ratios to the
-    baseline's medians of the same run, worker CPU ms per request and errors."""
+    medians of the baseline `base` of the same run, worker CPU ms per request and
+    errors."""
 
     def med(name: str, attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in results[name])
 
-    rps, p99 = med("baseline", "rps"), med("baseline", "p99")
+    rps, p99 = med(base, "rps"), med(base, "p99")
     print(f"\n{'page':<10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x req/s':>8} "
           f"{'p99/base':>8} {'CPU ms':>7} {'errors':>6}")  # fmt: skip
     for name, runs in results.items():

@@ -1,6 +1,12 @@
-"""The baseline of bench/serve.py: a minimal Flask page reading one row of the same
-database (SQLite through sqlite3, PostgreSQL through psycopg; one connection per
-worker), served the same way as the portal."""
+"""The baselines of bench/serve.py: a minimal Flask page reading one row of the same
+database, served the same way as the portal.
+
+- `/`: one connection per worker (SQLite through sqlite3, PostgreSQL through psycopg),
+  the stricter baseline.
+- `/per-request` (SQLite only): a sqlite3 connection opened for each request, as issue
+  12 defines its minimal page ("a sqlite3 connection opened per request"); the first
+  statement on a new connection also reads the schema.
+"""
 
 from __future__ import annotations
 
@@ -30,4 +36,18 @@ def _connect():
 def one_row():
     conn = _local.get(os.getpid()) or _local.setdefault(os.getpid(), _connect())
     row = conn.execute(SQL).fetchone()
+    return f"<p>{row[0]} {row[1]}</p>"
+
+
+@app.get("/per-request")
+def one_row_new_connection():
+    if URL.startswith("postgresql"):
+        return "SQLite only", 404
+    import sqlite3
+
+    conn = sqlite3.connect(URL.removeprefix("sqlite:///"))
+    try:
+        row = conn.execute(SQL).fetchone()
+    finally:
+        conn.close()
     return f"<p>{row[0]} {row[1]}</p>"

@@ -12,7 +12,10 @@ with the cookie a browser holds after logging in: `_user_id`, `_id`, `sid`, `met
 page and no Set-Cookie. Then gunicorn (2 sync workers) on 127.0.0.1 is loaded page after
 page by wrk (`--loader python`: Python threads, which cap fast pages) with 8 keep-alive
 connections for a bounded time; in the same run, before each round, the minimal Flask
-page of bench/baseline_app.py on the same database is the baseline. Prints per page
+page of bench/baseline_app.py on the same database is the baseline: with one connection
+per worker ("baseline"), and on SQLite also with a connection opened per request
+("base/conn", the minimal page as issue 12 defines it); the table is printed against
+each. Prints per page
 requests/s, p50, p99, the ratio to the baseline's requests/s and p99, and the workers'
 CPU time per request (from /proc), medians of the runs.
 """
@@ -154,16 +157,22 @@ def measure(args, url: str, folder: str, users) -> dict[str, list[Load]]:
     env = {"DATABASE_URL": url, "SECRET_KEY": SECRET, "INSTANCE_PATH": folder}
     portal = serve("portal.wsgi:app", env, args.workers)
     base = serve("bench.baseline_app:app", env, args.workers)
-    results: dict[str, list[Load]] = {name: [] for name in ["baseline", *PAGES]}
+    # SQLite also gets issue 12's own minimal page, a connection opened per request.
+    bases = {"baseline": "/"}
+    if not url.startswith("postgresql"):
+        bases["base/conn"] = "/per-request"
+    results: dict[str, list[Load]] = {name: [] for name in [*bases, *PAGES]}
     try:
         check(portal[1], users)
         for page in PAGES.values():  # warm-up: imports, caches, connections
             load(*portal, requests_of(users, page), 1.0, args.connections, args.loader)
-        load(*base, [("/", "")], 1.0, args.connections, args.loader)
+        for path in bases.values():
+            load(*base, [(path, "")], 1.0, args.connections, args.loader)
         for run in range(1, args.runs + 1):
-            results["baseline"].append(
-                load(*base, [("/", "")], args.seconds, args.connections, args.loader)
-            )
+            for name, path in bases.items():
+                results[name].append(
+                    load(*base, [(path, "")], args.seconds, args.connections, args.loader)
+                )
             for name, page in PAGES.items():
                 results[name].append(
                     load(
@@ -212,9 +221,10 @@ def main() -> None:
         finally:
             if args.database_url:
                 empty(url)
-    report(
-        results, "x req/s, p99/base: the page's median over the baseline's median of the same run"
-    )
+    legend = "x req/s, p99/base: the page's median over the baseline's median of the same run"
+    report(results, f"{legend}; baseline: one connection per worker")
+    if "base/conn" in results:
+        report(results, f"{legend}; base/conn: a connection per request (issue 12)", "base/conn")
     print(f"load average at the end {os.getloadavg()[0]:.2f} (1 min)")
 
 
