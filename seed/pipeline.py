@@ -20,6 +20,7 @@ from seed.generator import Batch, Generator
 
 ACCEPTED = None  # the parent's answer to a batch it takes as it is
 NumbersSince = Callable[[int], set[str]]  # national numbers of the records from an id on
+Prepare = Callable[[Batch], Batch]  # what the child does to a batch before sending it
 
 
 def can_fork() -> bool:
@@ -27,18 +28,23 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _child(pipe: Connection, generator: Generator, sizes: Sequence[int]) -> None:
-    """Draw the batches of `sizes` one after the other; draw one again when told to."""
+def _child(pipe: Connection, generator: Generator, sizes: Sequence[int],
+           prepare: Prepare | None = None) -> None:  # fmt: skip
+    """Draw the batches of `sizes` one after the other (each one `prepare`d for the
+    inserts); draw one again when told to."""
     for size in sizes:
         state = generator.checkpoint()
-        pipe.send((list(generator.ids), generator.batch(size)))
+        ids = list(generator.ids)
+        batch = generator.batch(size)
+        pipe.send((ids, prepare(batch) if prepare else batch))
         answer = pipe.recv()
         while answer is not ACCEPTED:
             ids, numbers = answer
             generator.restore(state)
             generator.ids = list(ids)
             generator.numbers.taken |= numbers
-            pipe.send((list(generator.ids), generator.batch(size)))
+            batch = generator.batch(size)
+            pipe.send((list(ids), prepare(batch) if prepare else batch))
             answer = pipe.recv()
     pipe.close()
 
@@ -68,11 +74,12 @@ class InProcess:
 class Ahead:
     """The child process and the parent's end of its pipe (a context manager)."""
 
-    def __init__(self, generator: Generator, sizes: Iterable[int]) -> None:
+    def __init__(self, generator: Generator, sizes: Iterable[int],
+                 prepare: Prepare | None = None) -> None:  # fmt: skip
         context = multiprocessing.get_context("fork")
         self.pipe, child_end = context.Pipe()
         self.process = context.Process(
-            target=_child, args=(child_end, generator, list(sizes)), daemon=True
+            target=_child, args=(child_end, generator, list(sizes), prepare), daemon=True
         )
         self.process.start()
         child_end.close()

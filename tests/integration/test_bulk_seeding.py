@@ -1,17 +1,22 @@
 """Bulk seeding on a real session: the batches drawn ahead in a second process give the
 very rows of drawing them in-process, also when another writer adds people between two
-batches; the SQLite durability setting comes back after seeding; several rows per INSERT
-write exactly the rows of one INSERT per row."""
+batches; the SQLite durability setting comes back after seeding, and so does its
+foreign-key checking, which a bulk load into empty tables leaves out; several rows per
+INSERT write exactly the rows of one INSERT per row, also prepared by the generating
+process."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from models import Beneficiary, Contract, Document, LifeComponent, Person
 from seed import build
 from seed.bulk import insert_rows, insert_statements, rows_per_statement, seed_customers
 from seed.columns import TABLES
 from seed.generator import Generator
+from seed.sqlite_load import Chunked, chunk_batch
 
 TABLE_MODELS = (Person, Contract, LifeComponent, Beneficiary, Document)
 
@@ -93,3 +98,50 @@ def test_several_rows_per_insert_write_the_rows_of_one_insert_per_row(db):
     assert [len(rows) for rows in several] == [len(getattr(batch, a)) for _, _, a in TABLES]
     clear(db)
     assert write(one_per_row=True) == several
+    clear(db)
+    batch = chunk_batch(Generator(11).batch(123))  # as the generating process sends it
+    assert all(isinstance(getattr(batch, a), Chunked) for _, _, a in TABLES)
+    assert write(one_per_row=False) == several
+
+
+def foreign_keys_checked(db) -> bool:
+    """Whether the session's connection refuses a contract of a person who does not
+    exist (and, on SQLite, says it checks foreign keys)."""
+    connection = db.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite and connection.exec_driver_sql("PRAGMA foreign_keys").scalar() != 1:
+        return False
+    row = list(Generator(3).batch(1).contracts[0])
+    row[0], row[1], row[3] = 999_998, "Z999999990", 999_999  # id, number, holder_id
+    try:
+        connection.exec_driver_sql(dict(insert_statements(connection))["contracts"], tuple(row))
+    except IntegrityError:
+        return True
+    finally:
+        db.rollback()
+    return False
+
+
+def test_bulk_seeding_empty_tables_checks_foreign_keys_again_afterwards(db):
+    during: list[int] = []
+
+    def look(_size: int) -> None:
+        connection = db.connection()
+        if connection.dialect.name == "sqlite":
+            during.append(connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+
+    assert foreign_keys_checked(db)
+    seed_customers(db, 90, 5, batch_size=30, commit=True, bulk=True, progress=look)
+    assert foreign_keys_checked(db)
+    assert set(during) <= {0}  # SQLite: no parent lookups during the load
+    if db.connection().dialect.name == "sqlite":
+        assert during
+
+
+def test_a_bulk_seeding_that_fails_checks_foreign_keys_again(db):
+    def fail(_size: int) -> None:
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        seed_customers(db, 90, 5, batch_size=30, commit=True, bulk=True, progress=fail)
+    assert foreign_keys_checked(db)
