@@ -17,7 +17,7 @@ from auth.validation import normalise_contract_number
 from models import Contract
 from models.brands import brand_values
 from models.enums import Brand
-from portal.backoffice import broker, publishing
+from portal.backoffice import broker, publishing, search
 from portal.backoffice.errors import DomainError, NotFound
 from portal.db import get_session
 from portal.extensions import auth_settings, catalogue
@@ -76,7 +76,7 @@ def publish(body: dict) -> publishing.Published:
 
 @api.get("/broker/search")
 def broker_search():
-    hits = broker.search(get_session(), request.args.get("q", ""))
+    hits = search.customers(get_session(), request.args.get("q", ""))
     return jsonify(
         customers=[
             {
@@ -130,7 +130,7 @@ def documents_publish():
 @console.get("/broker")
 def broker_page():
     q = request.args.get("q", "")
-    hits = broker.search(get_session(), q)
+    hits = search.customers(get_session(), q)
     return render_template("sim/broker_search.html", q=q[:80], hits=hits)
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Select, String, bindparam, select
 from sqlalchemy.orm import Session
 
 from models import Channel, OutboxMessage
-from models.enums import Brand
-from models.outbox import DeliveryStatus
+from models.enums import Brand, Language
+from models.outbox import DeliveryStatus, delivery_status
 from portal.backoffice.search import escape_like
 
 REVEAL_UNDELIVERED = "undelivered"
@@ -83,40 +85,77 @@ def _bounded(raw: object, name: str, largest: int) -> int | None:
     return int(text)
 
 
-def list_messages(db: Session, f: OutboxFilter) -> list[OutboxMessage]:
+class Message(NamedTuple):
+    """One outbox message as the console reads it: the row's columns as a plain tuple
+    (issue 12: a page of 50 or an API answer of 100 builds no ORM entity), with the same
+    names and `status` as models.outbox.OutboxMessage."""
+
+    id: int
+    brand: Brand
+    channel: Channel
+    kind: str
+    language: Language
+    recipient: str
+    subject: str
+    body: str
+    code: str | None
+    person_id: int | None
+    posted_at: datetime
+    deliver_at: datetime
+    lost: bool
+
+    def status(self, now: datetime) -> DeliveryStatus:
+        return delivery_status(self.channel, bool(self.lost), self.deliver_at, now)
+
+
+MESSAGE = OutboxMessage.__table__.c
+FILTERS = ("before", "brand", "channel", "kind", "recipient")
+
+
+@cache
+def _statement(given: frozenset[str], sqlite: bool) -> Select:
+    """The page's statement for the filters `given`, built once: a request only binds
+    its values. The recipient is a substring, letter case aside: SQLite's LIKE already
+    ignores ASCII case (no lower() per row); PostgreSQL's ILIKE, which the trigram index
+    of migration 0015 answers."""
+    query = select(*(MESSAGE[name] for name in Message._fields))
+    if "before" in given:
+        query = query.where(MESSAGE.id < bindparam("before", type_=Integer))
+    for name in ("brand", "channel", "kind"):
+        if name in given:
+            query = query.where(MESSAGE[name] == bindparam(name, type_=MESSAGE[name].type))
+    if "recipient" in given:
+        pattern = bindparam("recipient", type_=String)
+        recipient = MESSAGE.recipient
+        match = recipient.like if sqlite else recipient.ilike
+        query = query.where(match(pattern, escape="\\"))
+    return query.order_by(MESSAGE.id.desc()).limit(bindparam("limit", type_=Integer))
+
+
+def list_messages(db: Session, f: OutboxFilter) -> list[Message]:
     """One page of messages, newest first: a walk down the primary key from `before`
     (keyset pagination), however many messages the outbox holds."""
-    query = select(OutboxMessage)
-    if f.before:
-        query = query.where(OutboxMessage.id < f.before)
-    if f.brand:
-        query = query.where(OutboxMessage.brand == f.brand)
-    if f.channel:
-        query = query.where(OutboxMessage.channel == f.channel)
-    if f.kind:
-        query = query.where(OutboxMessage.kind == f.kind)
-    if f.recipient:
-        pattern = f"%{escape_like(f.recipient)}%"
-        if db.get_bind().dialect.name == "sqlite":  # its LIKE ignores ASCII case already:
-            match = OutboxMessage.recipient.like(pattern, escape="\\")  # no lower() per row
-        else:
-            match = OutboxMessage.recipient.ilike(pattern, escape="\\")
-        query = query.where(match)
-    return list(db.scalars(query.order_by(OutboxMessage.id.desc()).limit(f.limit)))
+    values: dict[str, object] = {"limit": f.limit}
+    for name in FILTERS:
+        value = getattr(f, name)
+        if value:
+            values[name] = f"%{escape_like(value)}%" if name == "recipient" else value
+    given = frozenset(values) - {"limit"}
+    statement = _statement(given, db.get_bind().dialect.name == "sqlite")
+    return [Message._make(row) for row in db.execute(statement, values)]
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """One message as the console shows it: its envelope always, its content only when
     delivered, or when revealed (realism broken)."""
 
-    message: OutboxMessage
+    message: Message | OutboxMessage
     status: DeliveryStatus
     readable: bool
     revealed: bool
 
 
-def shown(message: OutboxMessage, now: datetime, reveal: bool = False) -> Shown:
+def shown(message: Message | OutboxMessage, now: datetime, reveal: bool = False) -> Shown:
     status = message.status(now)
     delivered = status == DeliveryStatus.DELIVERED
     return Shown(message, status, delivered or reveal, reveal and not delivered)

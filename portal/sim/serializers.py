@@ -21,13 +21,16 @@ from portal.backoffice.delivery import Delivery
 from portal.db import get_session
 from portal.extensions import catalogue
 from portal.rules.dates import renewal_date
-from portal.sim.outbox import shown
+from portal.sim.outbox import Message
 
 
-def as_json(message: OutboxMessage, now: datetime, reveal: bool = False) -> dict:
+def as_json(message: Message | OutboxMessage, now: datetime, reveal: bool = False) -> dict:
     """The envelope (brand, channel, kind, recipient, posted, expected delivery, status),
     and `subject`, `body` and `code` only when delivered (else null), or revealed."""
-    view = shown(message, now, reveal)
+    status = message.status(now)
+    delivered = status == DeliveryStatus.DELIVERED
+    readable = delivered or reveal
+    deliver_at = message.deliver_at.isoformat()
     return {
         "id": message.id,
         "brand": message.brand.value,
@@ -35,16 +38,16 @@ def as_json(message: OutboxMessage, now: datetime, reveal: bool = False) -> dict
         "kind": message.kind,
         "language": message.language.value,
         "recipient": message.recipient,
-        "status": view.status.value,
+        "status": status.value,
         "posted_at": message.posted_at.isoformat(),
-        "expected_at": message.deliver_at.isoformat(),
-        "deliver_at": message.deliver_at.isoformat(),
-        "delivered": view.status == DeliveryStatus.DELIVERED,
+        "expected_at": deliver_at,
+        "deliver_at": deliver_at,
+        "delivered": delivered,
         "lost": bool(message.lost),
-        "revealed": view.revealed,
-        "subject": message.subject if view.readable else None,
-        "body": message.body if view.readable else None,
-        "code": message.code if view.readable else None,
+        "revealed": reveal and not delivered,
+        "subject": message.subject if readable else None,
+        "body": message.body if readable else None,
+        "code": message.code if readable else None,
     }
 
 

@@ -39,7 +39,17 @@ def test_upgrade_builds_the_schema_of_the_models(engine):
     assert migrate.upgrade(engine) == migrate.head(engine)
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    assert differences == []
+    assert [d for d in differences if not _migration_only(d)] == []
+
+
+# PostgreSQL's trigram index of the outbox recipients (0015) is the migration's alone: it
+# needs the pg_trgm extension, which the models' schema (SQLite, a world) does without
+# (tests/web/test_outbox_recipient_index.py checks it).
+MIGRATION_ONLY_INDEXES = {"ix_outbox_recipient_trgm"}
+
+
+def _migration_only(difference) -> bool:
+    return difference[0] == "remove_index" and difference[1].name in MIGRATION_ONLY_INDEXES
 
 
 def test_a_second_upgrade_changes_nothing_and_keeps_the_data(engine):

@@ -37,10 +37,13 @@ class Played:
     step: str
 
 
+# Table columns, not mapped attributes: a Core statement skips the ORM's execution path
+# on every console request (issue 12).
+_CLOCK, _BOX = ClockState.__table__.c, S2Box.__table__.c
 _CLOCK_AND_ANY_OPEN = select(
-    select(ClockState.offset_seconds).where(ClockState.id == 1).scalar_subquery(),
-    select(ClockState.frozen_at).where(ClockState.id == 1).scalar_subquery(),
-    exists().where(S2Box.stage.in_(OPEN)),
+    select(_CLOCK.offset_seconds).where(_CLOCK.id == 1).scalar_subquery(),
+    select(_CLOCK.frozen_at).where(_CLOCK.id == 1).scalar_subquery(),
+    exists().where(_BOX.stage.in_(OPEN)),
 )
 
 
