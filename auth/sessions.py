@@ -108,6 +108,16 @@ class BrandSessionInterface(SecureCookieSessionInterface):
             {k: v if type(v) in _IMMUTABLE else copy.deepcopy(v) for k, v in found[0].items()}
         )
 
+    def save_session(self, app: Flask, session, response) -> None:  # type: ignore[no-untyped-def]
+        """Flask's writing of the cookie, which first works out every cookie attribute
+        even when it then sends nothing: a session left as it came (the usual page)
+        only marks the answer as varying with the cookie, as Flask does (issue 12)."""
+        if session and not self.should_set_cookie(app, session):
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
+
     def _cookie(self) -> tuple[str, str]:
         environ = request.environ
         found = environ.get(COOKIE_KEY)

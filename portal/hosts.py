@@ -78,8 +78,11 @@ def allowed_names(config) -> frozenset[str]:
     return _names(listen, str(config.get("SIM_ALLOWED_HOSTS") or ""))
 
 
+@lru_cache(maxsize=256)
 def host_allowed(host: str | None, names: frozenset[str]) -> bool:
-    """Whether a Host header value names this simulator (see the module docstring)."""
+    """Whether a Host header value names this simulator (see the module docstring).
+    Kept per value and configuration: a browser sends the same Host on every request,
+    and parsing it cost more than some pages' SQL (issue 12)."""
     name = hostname_of(host)
     if name is None:
         return False

@@ -32,7 +32,7 @@ def _page(**context):
         address_form=context.pop("address_form", address),
         email_form=context.pop("email_form", EmailChangeForm(prefix="email")),
         mobile_form=context.pop("mobile_form", MobileChangeForm(prefix="mobile")),
-        code_form=SmsCodeForm(prefix="code"),
+        code_form=SmsCodeForm(prefix="code") if pending else None,  # shown only then
         pending_mobile=mask_mobile(pending["mobile"]) if pending else None,
         **context,
     )

@@ -92,3 +92,38 @@ def test_the_kept_values_are_bounded(app, monkeypatch):
     for n in range(10):
         _opened(app, _cookie(app, {"n": n}))
     assert len(app.session_interface._opened) <= 3
+
+
+def _saved(app, session) -> dict:
+    response = app.response_class("")
+    with app.test_request_context("/"):
+        app.session_interface.save_session(app, session, response)
+    return {"set-cookie": response.headers.getlist("Set-Cookie"), "vary": response.vary}
+
+
+def test_a_session_left_as_it_came_sends_no_cookie_but_varies_with_it(app):
+    session = _opened(app, _cookie(app, {"_user_id": "7"}))
+    session.accessed = True  # as reading `flask.session` during a request marks it
+    saved = _saved(app, session)
+    assert saved["set-cookie"] == [] and "Cookie" in saved["vary"]
+
+
+def test_a_changed_or_refreshed_session_is_written_as_flask_writes_it(app):
+    changed = _opened(app, _cookie(app, {"_user_id": "7"}))
+    changed["seen_at"] = "2026-12-02T10:00:00"
+    assert [c for c in _saved(app, changed)["set-cookie"] if c.startswith("portal_sim_session=")]
+    permanent = _opened(app, _cookie(app, {"_user_id": "7", "_permanent": True}))
+    assert _saved(app, permanent)["set-cookie"]  # SESSION_REFRESH_EACH_REQUEST
+    emptied = _opened(app, _cookie(app, {"_user_id": "7"}))
+    emptied.clear()
+    assert any("Expires=Thu, 01 Jan 1970" in c for c in _saved(app, emptied)["set-cookie"])
+
+
+def test_a_session_left_as_it_came_works_out_no_cookie_attribute(app, monkeypatch):
+    session = _opened(app, _cookie(app, {"_user_id": "7"}))
+
+    def worked_out(*_args):
+        raise AssertionError("cookie attributes worked out for a cookie never sent")
+
+    monkeypatch.setattr(type(app.session_interface), "get_cookie_domain", worked_out)
+    assert _saved(app, session)["set-cookie"] == []
