@@ -7,7 +7,8 @@ shows, only when it changes, and asks whether a trainer's watch is open.
 - Tools with their sign-in in their cookie (Connect 360, V-Connect, Insurgate, the S²
   page) register a `WatchedSpace` (who is signed in, the cookie contents that sign him
   in again); their pages cost one read of their `tool_seen` row, plus a write when the
-  page changes.
+  page changes. A space that reads the row with its signed-in user (`seen`: the
+  intermediaries' tools join it to the intermediary, issue 12) costs no read of its own.
 
 The console renders the recorded page again as that user inside its own request
 (`RENDER_KEY` in the WSGI environ): such a render records nothing. The watch heartbeat
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from flask import Flask, request
 from flask_login import current_user
@@ -34,14 +36,27 @@ RENDER_KEY = "portal.watch_render"
 HEARTBEAT = timedelta(seconds=15)
 
 
+class Seen(NamedTuple):
+    """The signed-in user's `tool_seen` row of his space, as read with him: the page he
+    last saw (None: no row yet) and the end of a trainer's watch."""
+
+    last_path: str | None
+    watched_until: datetime | None
+
+
+NOT_SEEN = Seen(None, None)
+
+
 @dataclass(frozen=True)
 class WatchedSpace:
     """A tool space a trainer can watch: `subject()` names who is signed in on this
     request, as (id, label), or None; `cookie(db, id)` is the session content that signs
-    that user in again, or None when he no longer can."""
+    that user in again, or None when he no longer can; `seen()`, if given, is his
+    `tool_seen` row as the space read it with him, or None when it did not."""
 
     subject: Callable[[], tuple[int, str] | None]
     cookie: Callable[[Session, int], dict | None]
+    seen: Callable[[], Seen | None] | None = None
 
 
 SPACES: dict[str, WatchedSpace] = {}
@@ -82,10 +97,14 @@ def _customer_watched(get_db: Callable[[], Session], path: str, moment: datetime
 
 
 def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment: datetime) -> bool:
-    who = SPACES[segment].subject()
+    space = SPACES[segment]
+    who = space.subject()
     if who is None:
         return False
     db = get_db()
+    known = space.seen() if space.seen is not None else None
+    if known is not None:
+        return _seen_watched(db, segment, who, known, path, moment)
     row = db.get(ToolSeen, (segment, who[0]))
     if row is None:
         row = ToolSeen(space=segment, subject_id=who[0], label=who[1][:200])
@@ -93,6 +112,23 @@ def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment
     if row.last_path != path:
         row.last_path, row.seen_at, row.label = path, moment, who[1][:200]
     return row.watched_until is not None and row.watched_until > moment
+
+
+def _seen_watched(
+    db: Session, segment: str, who: tuple[int, str], known: Seen, path: str, moment: datetime
+) -> bool:
+    """`_tool_watched` with the row already read: no statement when the page is the
+    same, else one INSERT or UPDATE."""
+    if known.last_path is None:
+        db.add(ToolSeen(space=segment, subject_id=who[0], label=who[1][:200], last_path=path,
+                        seen_at=moment))  # fmt: skip
+    elif known.last_path != path:
+        db.execute(
+            update(ToolSeen)
+            .where(ToolSeen.space == segment, ToolSeen.subject_id == who[0])
+            .values(last_path=path, seen_at=moment, label=who[1][:200])
+        )
+    return known.watched_until is not None and known.watched_until > moment
 
 
 def signed_out(db: Session, subject_id: object) -> None:

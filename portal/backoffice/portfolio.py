@@ -12,48 +12,35 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import (
-    ARRAY,
-    ColumnElement,
-    Integer,
-    Select,
-    String,
-    any_,
-    bindparam,
-    cast,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import Integer, Select, String, and_, bindparam, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from auth.validation import normalise_contract_number
-from models import Account, AutoQuote, Contract, Document, Intermediary, Person
+from auth.watching import Seen
+from models import Account, AutoQuote, Contract, Document, Intermediary, Person, ToolSeen
 from models.catalogue import Catalogue
-from models.enums import Brand
+from models.enums import Brand, Language
 from portal import queries
 from portal.backoffice import broker
 from portal.backoffice.desk import printable
 from portal.backoffice.errors import Forbidden, NotFound
-from portal.backoffice.search import escape_like
+from portal.backoffice.portfolio_listing import (  # noqa: F401  (the portfolio's API)
+    LISTINGS,
+    PAGES,
+    SEARCH_LIMIT,
+    Customer,
+    Hit,
+    page,
+    portfolio_size,
+    search,
+)
 from portal.rules.documents import is_available
-from portal.rules.portfolio import PolicyCounts, active_policy_counts, normalise_plate
+from portal.rules.portfolio import PolicyCounts, active_policy_counts
 from portal.rules.visibility import visible_contracts
 
 PICK_LIMIT = 40
-SEARCH_LIMIT = 25
 DUMMY_HASH = "scrypt:32768:8:1$x$" + "0" * 128
-PERSON_TABLE, CONTRACT_TABLE = Person.__table__, Contract.__table__
-PERSON, CONTRACT = PERSON_TABLE.c, CONTRACT_TABLE.c
-CUSTOMER_COLUMNS = (
-    PERSON.id,
-    PERSON.first_name,
-    PERSON.last_name,
-    PERSON.national_number,
-    PERSON.postcode,
-    PERSON.city,
-)
 
 
 def intermediary(db: Session, brand: Brand, intermediary_id: object) -> Intermediary:
@@ -96,102 +83,55 @@ def sign_in(db: Session, brand: Brand, producer_number: str, password: str) -> I
     return row
 
 
-class Customer(NamedTuple):
-    """A customer as the portfolio list shows him: the few columns it reads (issue 12:
-    plain rows, no ORM entity per line)."""
+class SignedIn(NamedTuple):
+    """The intermediary signed in to his tool, as its pages read him: his columns, no ORM
+    entity (issue 12)."""
 
     id: int
+    brand: Brand
+    producer_number: str
     first_name: str
     last_name: str
-    national_number: str
-    postcode: str
+    office: str
     city: str
+    language: Language
+    email: str
+    phone: str
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
 
-class Hit(NamedTuple):
-    person: Customer
-    contracts: int
-
-
-def portfolio_size(db: Session, me: Intermediary) -> int:
+def _signed_in() -> Select:
+    """The intermediary of a tool's session with his `tool_seen` row of that tool, in one
+    statement: every signed-in page shows both (issue 19, issue 12)."""
+    people, seen = Intermediary.__table__, ToolSeen.__table__
+    found = and_(seen.c.space == bindparam("space", type_=String), seen.c.subject_id == people.c.id)
     return (
-        db.scalar(
-            select(func.count(func.distinct(Contract.holder_id))).where(
-                Contract.intermediary_id == me.id
-            )
+        select(
+            *(people.c[name] for name in SignedIn._fields), seen.c.last_path, seen.c.watched_until
         )
-        or 0
+        .select_from(people.outerjoin(seen, found))
+        .where(people.c.id == bindparam("id", type_=Integer), people.c.brand == bindparam("brand"))
     )
 
 
-def _person_matches(sqlite: bool) -> ColumnElement[bool]:
-    """BK-3: the name ("first last" or "last first") contains the text (`like`), letter
-    case aside, or the national number is its digits. SQLite's LIKE already ignores the
-    case of exactly the letters its lower() folds (ASCII), so there the pattern goes
-    without lower() on every row; PostgreSQL's ILIKE folds every letter."""
-    like = bindparam("like", type_=String)
-    names = (PERSON.first_name + " " + PERSON.last_name, PERSON.last_name + " " + PERSON.first_name)
-    found = [n.like(like, escape="\\") if sqlite else n.ilike(like, escape="\\") for n in names]
-    return or_(*found, PERSON.national_number == bindparam("digits", type_=String))
+SIGNED_IN = _signed_in()
 
 
-def _in_portfolio(held: Select, sqlite: bool) -> ColumnElement[bool]:
-    """The person is a holder of the portfolio (`held`: its contracts' holders). SQLite
-    reads `IN (subquery)` from the portfolio index, then each person by primary key.
-    PostgreSQL's planner hashes such a subquery and scans every person (20 ms with
-    100,000 customers); given the portfolio as one array, read once, it reads each
-    holder by primary key instead (2 to 3 ms) (issue 12)."""
-    if sqlite:
-        return PERSON.id.in_(held)
-    holders = held.with_only_columns(func.array_agg(CONTRACT.holder_id)).scalar_subquery()
-    return PERSON.id == any_(cast(holders, ARRAY(Integer)))
-
-
-def _listing(by_text: bool, sqlite: bool) -> Select:
-    """BK-3: the page of the portfolio's customers (of those matching the text when
-    `by_text`), each with his number of policies: all his contracts of the portfolio
-    when he matches, else those whose number or plate does. The customers come from the
-    index of the portfolio's contracts; each count, from that index, for the page's rows
-    only (issue 12). Built once: a request only binds its values."""
-    me = bindparam("me", type_=Integer)
-    held = select(CONTRACT.holder_id).where(CONTRACT.intermediary_id == me)
-    theirs = CONTRACT_TABLE.alias("theirs")
-    count = select(func.count()).where(
-        theirs.c.holder_id == PERSON.id, theirs.c.intermediary_id == me
-    )
-    query = select(*CUSTOMER_COLUMNS).where(_in_portfolio(held, sqlite))
-    if by_text:
-        person = _person_matches(sqlite)
-        number, plate = bindparam("number", type_=String), bindparam("plate", type_=String)
-        count = count.where(or_(person, theirs.c.number == number, theirs.c.vehicle_plate == plate))
-        by_contract = held.where(or_(CONTRACT.number == number, CONTRACT.vehicle_plate == plate))
-        query = query.where(or_(person, PERSON.id.in_(by_contract)))
-    return (
-        query.add_columns(count.correlate(PERSON_TABLE).scalar_subquery())
-        .order_by(PERSON.last_name, PERSON.first_name, PERSON.id)
-        .limit(SEARCH_LIMIT)
-    )
-
-
-LISTINGS = {(t, s): _listing(t, s) for t in (False, True) for s in (False, True)}
-
-
-def search(db: Session, me: Intermediary, text: str) -> list[Hit]:
-    """BK-3: the intermediary's own customers by name, national number, contract number
-    or plate; without a query, the first of his portfolio (see `_listing`)."""
-    q = " ".join(printable(text or "").split())[:80]
-    values: dict[str, object] = {"me": me.id}
-    if q:
-        values["like"] = f"%{escape_like(q)}%"
-        values["digits"] = "".join(ch for ch in q if ch.isdigit())
-        values["number"] = normalise_contract_number(q) or q
-        values["plate"] = normalise_plate(q)
-    statement = LISTINGS[bool(q), db.get_bind().dialect.name == "sqlite"]
-    return [Hit(Customer(*row[:-1]), row[-1]) for row in db.execute(statement, values)]
+def signed_in(
+    db: Session, brand: Brand, intermediary_id: object, space: str
+) -> tuple[SignedIn, Seen]:
+    """The signed-in intermediary of this tool's brand and what he last saw in `space`,
+    or NotFound."""
+    row = None
+    if isinstance(intermediary_id, int):
+        values = {"id": intermediary_id, "brand": brand, "space": space}
+        row = db.connection().execute(SIGNED_IN, values).first()
+    if row is None:
+        raise NotFound("intermediary_not_found", "No such intermediary in this tool.")
+    return SignedIn(*row[:-2]), Seen(*row[-2:])
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Flask, g
 
 from auth.sessions import register_space
-from auth.watching import WatchedSpace, watchable
+from auth.watching import Seen, WatchedSpace, watchable
 from portal.intermediary.tool import SIGNED_IN, TOOLS, make_blueprint
 
 
@@ -19,6 +19,11 @@ def _watched_intermediary() -> tuple[int, str] | None:
     """The signed-in intermediary, when the page already looked him up."""
     me = g.get("me")
     return (me.id, f"{me.first_name} {me.last_name} ({me.producer_number})") if me else None
+
+
+def _seen() -> Seen | None:
+    """His `tool_seen` row, read with him (portal.intermediary.tool.signed_in)."""
+    return g.get("tool_seen")
 
 
 def _watch_cookie(_db, intermediary_id: int) -> dict:
@@ -29,5 +34,5 @@ def _watch_cookie(_db, intermediary_id: int) -> dict:
 def init_app(app: Flask) -> None:
     for tool in TOOLS.values():
         register_space(tool.segment, tool.cookie)
-        watchable(tool.segment, WatchedSpace(_watched_intermediary, _watch_cookie))
+        watchable(tool.segment, WatchedSpace(_watched_intermediary, _watch_cookie, _seen))
         app.register_blueprint(make_blueprint(tool))

@@ -28,7 +28,7 @@ PREFIX = "/<any(fr,nl):lang>/auto"
 
 def page(template: str, status: int = 200, **values):
     return render_template(
-        f"intermediary/auto/{template}", t=texts, signout=EmptyForm(), form=EmptyForm(), **values
+        f"intermediary/auto/{template}", t=texts, form=EmptyForm(), **values
     ), status
 
 

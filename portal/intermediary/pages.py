@@ -14,7 +14,6 @@ from portal.backoffice.errors import NotFound
 from portal.backoffice.publishing import DOC_TITLES
 from portal.db import get_session
 from portal.extensions import catalogue
-from portal.forms import EmptyForm
 from portal.intermediary.faq import faq_of
 from portal.intermediary.forms import DocumentForm, PaperForm, SupportReportForm
 from portal.intermediary.tool import LANGS, ToolFrontEnd, login_required, now, signed_in
@@ -47,7 +46,6 @@ def customer_page(account: portfolio.Account360, status: int = 200, **forms):
         contact=asdict(view.contact),
         portal=PROFILES[view.brand].portal_name,
         reasons={h.contract.id: h.reason for h in view.hidden},
-        signout=EmptyForm(),
         titles=DOC_TITLES,
         contracts={c.id: c for c in view.contracts},
         **forms,
@@ -78,15 +76,13 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
     def portfolio_page():
         q = request.args.get("q", "")[:80]
         db, me = get_session(), signed_in()
-        hits = portfolio.search(db, me, q)
-        size = portfolio.portfolio_size(db, me)
+        hits, size = portfolio.page(db, me, q)  # one statement (issue 12)
         return render_template(
             "intermediary/portfolio.html",
             q=q,
             hits=hits,
             size=size,
             customers_url=customers_url(),
-            signout=EmptyForm(),
         )
 
     @bp.get(f"{PREFIX}/customers/<int:person_id>")
@@ -120,7 +116,6 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
             reason=catalogue().reasons.get(reason) if reason else None,
             portal=PROFILES[view.brand].portal_name,
             in_vconnect_auto=in_auto and tool.brand == brand_of(System.VCONNECT_AUTO),  # VA-10
-            signout=EmptyForm(),
         )
 
     @bp.get(f"{PREFIX}/policies/<number>", endpoint="policy")
@@ -151,6 +146,4 @@ def attach(bp: Blueprint, tool: ToolFrontEnd) -> None:
 
     @bp.get(f"{PREFIX}/faq")
     def faq():
-        return render_template(
-            "intermediary/faq.html", faq=faq_of(tool.brand, g.lang), signout=EmptyForm()
-        )
+        return render_template("intermediary/faq.html", faq=faq_of(tool.brand, g.lang))

@@ -9,7 +9,6 @@ from functools import wraps
 
 from flask import Blueprint, g, redirect, request, session, url_for
 
-from models import Intermediary
 from models.brands import PROFILES, IntermediaryTool, System, brand_of
 from models.enums import Brand
 from models.sim import clock_now
@@ -39,13 +38,16 @@ TOOLS = {
 }
 
 
-def signed_in() -> Intermediary | None:
-    """The intermediary of this tool's session, if any (read once per request)."""
+def signed_in() -> portfolio.SignedIn | None:
+    """The intermediary of this tool's session, if any, read once per request with the
+    page he last saw (`g.tool_seen`, for auth.watching: one statement, issue 12)."""
     if "me" not in g:
         try:
-            g.me = portfolio.intermediary(get_session(), g.tool.brand, session.get(SIGNED_IN))
+            g.me, g.tool_seen = portfolio.signed_in(
+                get_session(), g.tool.brand, session.get(SIGNED_IN), g.tool.segment
+            )
         except NotFound:
-            g.me = None
+            g.me = g.tool_seen = None
     return g.me
 
 

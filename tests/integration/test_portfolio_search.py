@@ -11,6 +11,7 @@ from models import Brand, Intermediary
 from portal.backoffice import portfolio
 from seed import build
 from tests.web.test_intermediary_query_counts import intermediary
+from tests.web.test_query_counts import counted
 
 
 def agent(db, number: str) -> Intermediary:
@@ -85,3 +86,21 @@ def test_the_list_stops_at_its_limit(db, book):
     hits = portfolio.search(db, book["me"], "")
     assert len(hits) == portfolio.SEARCH_LIMIT
     assert [h.person.first_name for h in hits[:2]] == ["Extra00", "Extra01"]
+
+
+@pytest.mark.parametrize("text", ["", "peeters", "1-abc-123", "Van_Dam", "nobody"])
+def test_bk3_the_tools_page_is_the_search_with_the_portfolios_size_in_one_statement(
+    app, db, book, text
+):
+    """The tool's portfolio page reads the search's hits, in their order, and the number
+    of his customers in one statement (issue 12), the size even when nothing matches."""
+    with counted(app.extensions["db_engine"]) as seen:
+        hits, size = portfolio.page(db, book["me"], text)
+    assert len(seen) == 1
+    assert (hits, size) == (portfolio.search(db, book["me"], text), 2)
+    assert portfolio.portfolio_size(db, book["me"]) == 2
+
+
+def test_bk3_an_empty_portfolio_has_no_hit_and_size_zero(db, book):
+    assert portfolio.page(db, agent(db, "4200003"), "") == ([], 0)
+    assert portfolio.page(db, agent(db, "4200004"), "peeters") == ([], 0)

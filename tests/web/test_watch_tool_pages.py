@@ -1,0 +1,40 @@
+"""Issue 19 on the intermediaries' tools, with their page read with the intermediary
+(issue 12): the first page writes his `tool_seen` row, a new page moves it with one
+UPDATE after the one read, the same page again writes nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from models import Brand, ToolSeen
+from tests.web.test_intermediary_query_counts import intermediary, sign_in
+from tests.web.test_query_counts import counted
+
+
+def seen_row(db, me) -> ToolSeen | None:
+    db.expire_all()
+    return db.get(ToolSeen, ("connect360", me.id))
+
+
+def statements_of(app, client, url: str) -> list[str]:
+    with counted(app.extensions["db_engine"]) as seen:
+        assert client.get(url).status_code == 200
+    return [" ".join(s.split()).split(" ")[0] for s in seen]
+
+
+def test_a_tool_page_records_the_page_once_and_moves_it_with_one_update(app, client, db, freeze):
+    freeze(datetime(2026, 3, 2, 10, 0))
+    me = intermediary(db, Brand.PV, "4300001")
+    db.commit()
+    sign_in(client, me)
+    assert statements_of(app, client, "/connect360/fr/faq")[-1] == "INSERT"
+    first = seen_row(db, me)
+    assert (first.last_path, first.label) == ("/connect360/fr/faq", "Test Agent 4300001 (4300001)")
+    assert statements_of(app, client, "/connect360/fr/faq") == ["SELECT"]  # the same page
+    moved = statements_of(app, client, "/connect360/fr/?q=Dupont")
+    assert moved == ["SELECT", "SELECT", "UPDATE"]  # him and his page, the list, the move
+    row = seen_row(db, me)
+    assert row.last_path == "/connect360/fr/?q=Dupont" and row.seen_at >= first.seen_at
+    assert db.scalars(select(ToolSeen)).all() == [row]  # one row per tool and intermediary
