@@ -188,13 +188,18 @@ def measure(args, url: str, folder: str, requests: dict[str, Request]) -> dict[s
     env = {"DATABASE_URL": url, "SECRET_KEY": SECRET, "INSTANCE_PATH": folder}
     portal = serve("portal.wsgi:app", env, args.workers)
     base = serve("bench.baseline_app:app", env, args.workers)
-    results: dict[str, list[Load]] = {name: [] for name in ["baseline", *requests]}
+    # SQLite also gets issue 12's own minimal page, a connection opened per request.
+    bases = {"baseline": "/"}
+    if not url.startswith("postgresql"):
+        bases["base/conn"] = "/per-request"
+    results: dict[str, list[Load]] = {name: [] for name in [*bases, *requests]}
     try:
         check(portal[1], requests)
         for request in requests.values():  # warm-up
             load(*portal, [request], 1.0, args.connections)
         for run in range(args.runs):
-            results["baseline"].append(load(*base, [("/", "")], args.seconds, args.connections))
+            for name, path in bases.items():
+                results[name].append(load(*base, [(path, "")], args.seconds, args.connections))
             for name, request in requests.items():
                 results[name].append(load(*portal, [request], args.seconds, args.connections))
             print(f"run {run + 1} done")
@@ -206,16 +211,23 @@ def measure(args, url: str, folder: str, requests: dict[str, Request]) -> dict[s
 
 def report(results: dict[str, list[Load]]) -> None:
     base_p99 = statistics.median(r.p99 for r in results["baseline"])
+    conn = results.get("base/conn")
+    conn_p99 = statistics.median(r.p99 for r in conn) if conn else None
     print(f"\n{'request':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'p99/base':>10}"
-          f"{'CPU ms':>8}{'errors':>8}")  # fmt: skip
+          f"{'p99/conn':>10}{'CPU ms':>8}{'errors':>8}")  # fmt: skip
     for name, loads in results.items():
         rps = statistics.median(r.rps for r in loads)
         p50 = statistics.median(r.p50 for r in loads)
         p99 = statistics.median(r.p99 for r in loads)
         cpu = statistics.median(r.cpu_ms for r in loads)
         errors = sum(r.errors for r in loads)
+        by_conn = f"{p99 / conn_p99:>10.2f}" if conn_p99 else f"{'-':>10}"
         print(f"{name:<22}{rps:>9,.0f}{p50:>9.1f}{p99:>9.1f}{p99 / base_p99:>10.2f}"
-              f"{cpu:>8.2f}{errors:>8}")  # fmt: skip
+              f"{by_conn}{cpu:>8.2f}{errors:>8}")  # fmt: skip
+    print(
+        "p99/base: over the minimal page with one connection per worker; p99/conn (SQLite):"
+        " over issue 12's minimal page, a connection opened per request"
+    )
     print(f"load average {os.getloadavg()[0]:.2f} (1 min)")
 
 
