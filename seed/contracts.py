@@ -20,9 +20,9 @@ from seed.vehicles import plate, vehicle_year, vin
 
 MONTH_DAYS = tuple(f"-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29))
 EMPTY: Mapping[str, Any] = {}
-NONE_10, NONE_11 = (None,) * 10, (None,) * 11
 SAVINGS_LIFE = frozenset(LIFE) - {"life_death"}
 VEHICLE_PRODUCTS = frozenset({"car", "motorbike", "car_legacy"})
+CONTRACT_PREFIXES = {str(brand): p.contract_prefix for brand, p in PROFILES.items()}
 DOC_DATES = {year: (f"{year}-12-20", f"{year + 1}-02-15", f"{year + 1}-01-31") for year in
              range(1900, 2100)}  # fmt: skip
 
@@ -74,20 +74,26 @@ class ContractMaker:
     def contract(self, batch, holder: Holder, brand: str, product: str, spec=EMPTY) -> tuple:
         """Append one contract (and its life rows) to `batch`; return the row."""
         r = self.rng.random
-        cid = self.ids[1]
-        self.ids[1] = cid + 1
-        earliest = max(holder.birth_year + 18, 1990 if product in LIFE else 2000)
-        ref_year = self.ref_year
-        latest = ref_year
-        risk = None
+        ids = self.ids
+        cid = ids[1]
+        ids[1] = cid + 1
+        life = product in LIFE
+        earliest, floor = holder.birth_year + 18, 1990 if life else 2000
+        if earliest < floor:
+            earliest = floor
+        ref_year = latest = self.ref_year
+        # BK-3, as `intermediary_of` (inlined: one per contract): the tail's last column
+        portfolio = self.portfolios.get(brand)
+        broker = portfolio[holder.id % len(portfolio)] if portfolio else None
+        tail = None  # covered ... risk note, and the intermediary: 14 columns
         if product in VEHICLE_PRODUCTS:
-            risk = self._vehicle(holder, product, spec)
+            tail = self._vehicle(holder, product, spec, broker)
             if product == "car_legacy":  # still in the old system: started long ago
                 latest = max(earliest, 2008)
-            else:
-                earliest = max(earliest, risk[7] - 1)
+            elif earliest < tail[7] - 1:
+                earliest = tail[7] - 1
         status = (spec.get("status") if spec else None) or (
-            "ended" if product not in LIFE and r() < 0.017 and earliest <= ref_year - 2 else "active"
+            "ended" if not life and r() < 0.017 and earliest <= ref_year - 2 else "active"
         )  # fmt: skip
         if status != "active":
             latest = min(latest, ref_year - 2)
@@ -96,12 +102,18 @@ class ContractMaker:
         premium = (spec.get("annual_premium_cents") if spec else None) or low + int(
             r() * (high - low)
         )
-        if risk is None:
-            risk = self._risk(batch, holder, product, cid, premium, year, spec)
+        if tail is None:
+            if life:
+                saved = self._life(batch, holder, product, cid, premium, year, spec)
+                tail = ("[]", saved, None, None, None, None, None, None, None, None, None,
+                        None, None, broker)  # fmt: skip
+            else:
+                tail = self._risk(holder, product, broker)
         # the brand's prefix, the id, a check digit: unique, and unlike the personas'
-        number = f"{PROFILES[brand].contract_prefix}{cid:08d}{cid % 7}"
-        row = (cid, number, brand, holder.id, product, self.lines[product], status, start,
-               renewal, end, premium, *risk, self.intermediary_of(brand, holder.id))  # fmt: skip
+        number = f"{CONTRACT_PREFIXES[brand]}{cid:08d}{cid % 7}"
+        head = (cid, number, brand, holder.id, product, self.lines[product], status, start,
+                renewal, end, premium)  # fmt: skip
+        row = head + tail  # one copy of both; unpacking would build a list first
         if spec:
             row = override(row, {k: v for k, v in spec.items() if k != "holder_id"}, CONTRACT_INDEX)
         batch.contracts.append(row)
@@ -126,44 +138,52 @@ class ContractMaker:
             return year, start, f"{ref_year if later else ref_year + 1}{month_day}", None
         return year, start, None, f"{min(ref_year - 1, year + 1 + int(r() * 6))}{month_day}"
 
-    def _vehicle(self, holder: Holder, product: str, spec: Mapping) -> tuple:
-        """covered, savings and the vehicle columns, main driver, risk address and note."""
-        r = self.rng.random
-        kinds = self.kinds[product]
-        kind = (spec.get("vehicle_kind") if spec else None) or kinds[int(r() * len(kinds))]
-        kind = getattr(kind, "value", kind)
+    def _vehicle(self, holder: Holder, product: str, spec: Mapping, broker) -> tuple:
+        """covered, savings and the vehicle columns, main driver, risk address and note,
+        then the intermediary."""
+        rng = self.rng
+        r = rng.random
+        kind = spec.get("vehicle_kind") if spec else None
+        if kind:
+            kind = getattr(kind, "value", kind)
+        else:
+            kinds = self.kinds[product]
+            kind = kinds[int(r() * len(kinds))]
         models = self.models[kind]
         model = models[int(r() * len(models))]
         legacy = product == "car_legacy"
         year = (spec.get("vehicle_year") if spec else None) or (
-            1996 + int(r() * 13) if legacy else vehicle_year(kind, self.rng, self.ref_year)
+            1996 + int(r() * 13) if legacy else vehicle_year(kind, rng, self.ref_year)
         )
         if legacy:
-            covered, chassis = "[]", vin(model, year, self.rng) if r() < 0.5 else None
+            covered, chassis = "[]", vin(model, year, rng) if r() < 0.5 else None
         else:
             pool = self.covered[kind, self.ref_year - year > 8]
-            covered, chassis = pool[int(r() * len(pool))], vin(model, year, self.rng)
+            covered, chassis = pool[int(r() * len(pool))], vin(model, year, rng)
         driver = holder.name if r() < 0.92 else None
-        return (covered, None, kind, model.make, model.model, plate(kind, year, self.rng),
-                chassis, year, model.power_kw, model.mass_kg, driver, None, None)  # fmt: skip
+        return (covered, None, kind, model.make, model.model, plate(kind, year, rng), chassis,
+                year, model.power_kw, model.mass_kg, driver, None, None, broker)  # fmt: skip
 
-    def _risk(self, batch, holder, product: str, cid: int, premium: int, year: int, spec) -> tuple:
-        """covered, savings ... risk note of a product other than a vehicle."""
-        if product in LIFE:
-            return ("[]", self._life(batch, holder, product, cid, premium, year, spec), *NONE_11)
+    def _risk(self, holder: Holder, product: str, broker) -> tuple:
+        """covered, savings ... risk note of a product neither life nor vehicle, then the
+        intermediary."""
         pool = self.packages.get(product)
         if pool is not None:
             address = holder.address if product == "fire" else None
-            return (pool[int(self.rng.random() * len(pool))], *NONE_10, address, None)
+            return (pool[int(self.rng.random() * len(pool))], None, None, None, None, None,
+                    None, None, None, None, None, address, None, broker)  # fmt: skip
         notes = RISK_NOTES.get(product)
         note = None if notes is None else notes[holder.language]
-        return ("[]", *NONE_11, note and note[int(self.rng.random() * len(note))])
+        note = note and note[int(self.rng.random() * len(note))]
+        return ("[]", None, None, None, None, None, None, None, None, None, None, None, note,
+                broker)  # fmt: skip
 
     def _life(self, batch, holder, product: str, cid: int, premium: int, start: int, spec):
         """Add the composition, beneficiaries and documents of a shown life contract;
         return its savings (None for a death cover)."""
         r = self.rng.random
-        years = max(0, self.ref_year - start)
+        ref_year = self.ref_year
+        years = ref_year - start if start < ref_year else 0
         saved = int(premium * years * (1 + 0.012 * years))
         if product == "life_investment":
             saved = int(saved * (0.85 + r() * 0.4))
@@ -184,16 +204,21 @@ class ContractMaker:
         self._append(batch.beneficiaries, 3, cid, who)
         years_ = spec.get("life_documents") if spec else None
         if years_ is None:
-            years_ = range(max(start, self.ref_year - 1 - int(r() * 4)), self.ref_year)
+            first = ref_year - 1 - int(r() * 4)
+            years_ = range(start if start > first else first, ref_year)
         self._documents(batch.documents, cid, premium, saved, years_)
         return saved if product in SAVINGS_LIFE else None
 
     def _append(self, rows: list, table: int, cid: int, items: list[tuple]) -> None:
-        """Child rows (id, contract_id, position, *item) with the next ids of `table`."""
-        first = self.ids[table]
-        for position, item in enumerate(items):
-            rows.append((first + position, cid, position, *item))
-        self.ids[table] = first + len(items)
+        """Child rows (id, contract_id, position, *item) of 3-item `items`, with the next
+        ids of `table`."""
+        ids = self.ids
+        first = ids[table]
+        position = 0
+        for a, b, c in items:
+            rows.append((first + position, cid, position, a, b, c))
+            position += 1
+        ids[table] = first + position
 
     def _components(self, product: str, saved: int) -> list[tuple]:
         """(kind, savings, insured) of each part: the main one, then the options."""
@@ -238,15 +263,18 @@ class ContractMaker:
     def _documents(self, docs: list, cid: int, premium: int, saved: int, years) -> None:
         """The three life documents of each year (DC-1), issued on or before the
         reference date, with the amounts of seed.build.add_life_documents."""
-        tax = min(premium, 101_000)
-        next_id = self.ids[4]
+        tax = premium if premium < 101_000 else 101_000
+        ids = self.ids
+        next_id, last = ids[4], self.ref_year - 1
+        extend = docs.extend
         for year in years:
-            factor = max(0.4, 1 - 0.08 * (self.ref_year - 1 - year))
+            factor = 1 - 0.08 * (last - year)
             proof, certificate, statement = DOC_DATES[year]
-            docs.append((next_id, cid, "premium_proof", year, proof, premium))
-            docs.append((next_id + 1, cid, "tax_certificate", year, certificate, tax))
-            docs.append(
-                (next_id + 2, cid, "annual_statement", year, statement, int(saved * factor))
-            )
+            extend((
+                (next_id, cid, "premium_proof", year, proof, premium),
+                (next_id + 1, cid, "tax_certificate", year, certificate, tax),
+                (next_id + 2, cid, "annual_statement", year, statement,
+                 int(saved * (factor if factor > 0.4 else 0.4))),
+            ))  # fmt: skip
             next_id += 3
-        self.ids[4] = next_id
+        ids[4] = next_id

@@ -29,6 +29,10 @@ VIN_VALUES = dict(zip("ABCDEFGHJKLMNPRSTUVWXYZ", (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 
 VIN_VALUES.update({str(d): d for d in range(10)})
 VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # model years 1980..2009, then again from 2010
+# The serial's part of the check digit's weighted sum, three digits at a time: its digits
+# from the last one weigh 2, 3, 4 (SERIAL_LOW, the last three) and 5, 6, 7 (SERIAL_HIGH).
+SERIAL_LOW = tuple(n % 10 * 2 + n // 10 % 10 * 3 + n // 100 * 4 for n in range(1000))
+SERIAL_HIGH = tuple(n % 10 * 5 + n // 10 % 10 * 6 + n // 100 * 7 for n in range(1000))
 COVER_LEVELS = (
     (("civil_liability",), 25, 40),
     (("civil_liability", "driver_protection", "legal_assistance"), 30, 40),
@@ -164,11 +168,7 @@ def vin(model: Model, year: int, rng: Random) -> str:
     r = rng.random
     code, plant, serial = YEAR_CODES[(year - 1980) % 30], LETTERS[int(r() * 23)], int(r() * 1e6)
     total = model.prefix_sum + VIN_VALUES[code] * 9 + VIN_VALUES[plant] * 8
-    rest = serial
-    for weight in (2, 3, 4, 5, 6, 7):  # the serial's digits, from the last one
-        total += rest % 10 * weight
-        rest //= 10
-    check = total % 11
+    check = (total + SERIAL_HIGH[serial // 1000] + SERIAL_LOW[serial % 1000]) % 11
     return f"{model.prefix}{'X' if check == 10 else check}{code}{plant}{serial:06d}"
 
 
