@@ -3,7 +3,8 @@
 # `make` itself installs into .tools/ at a pinned version. `make lock` updates the lock.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
-# Test processes (pytest-xdist); each gets its own database on PostgreSQL (tests/databases.py).
+# Test processes (pytest-xdist, idle ones take tests queued for busy ones: --dist worksteal);
+# each gets its own database on PostgreSQL (tests/databases.py).
 WORKERS ?= 2
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -36,7 +37,7 @@ run: $(RUN_STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n $(WORKERS)
+	$(BIN)/pytest -n $(WORKERS) --dist worksteal
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .
