@@ -18,6 +18,7 @@ from models.sim import clock_now
 from portal.db import get_session
 from portal.rules.dates import RenewingContract, renewal_date
 from portal.views.amounts import EURO_AFTER, euro_amount
+from portal.views.form_html import field_input
 from portal.views.frame import FrameExtension
 
 
@@ -183,6 +184,7 @@ def init_app(app: Flask) -> None:
         contact_hours=CONTACT_HOURS,
         contact_centre_now=contact_centre_now,
         profiles=PROFILES,
+        field_input=field_input,
     )
     app.jinja_env.filters.update(
         money=money,
