@@ -39,6 +39,8 @@ class CustomerUser(UserMixin):
         self.person_id: int = values["person_id"]
         self.first_name: str = values["first_name"]
         self.segment = values["segment"]
+        # DC-3: when the account agreed to digital documents (RG-3), for the documents page.
+        self.digital_consent_at: datetime | None = values["digital_consent_at"]
         # Issue 19 (auth.watching): the session row's key, the page it last saw and the
         # end of a trainer's watch, read with the account in the same query.
         self.token_hash = token_hash
@@ -55,6 +57,7 @@ class CustomerUser(UserMixin):
             "person_id": account.person_id,
             "first_name": person.first_name if person else "",
             "segment": person.segment if person else None,
+            "digital_consent_at": account.digital_consent_at,
         }
         return cls(db, values, account=account)
 
@@ -124,6 +127,7 @@ _LIVE_ACCOUNT = (
         Person.id.label("person_id"),
         Person.first_name,
         Person.segment,
+        Account.digital_consent_at,
         PortalSession.last_path,
         PortalSession.watched_until,
         ClockState.offset_seconds,

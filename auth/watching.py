@@ -18,6 +18,7 @@ is frozen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,8 @@ from models import PortalSession, ToolSeen
 from models.watch import PATH_LENGTH
 
 RENDER_KEY = "portal.watch_render"
+#: Control characters (a NUL among them), which never reach the database.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 HEARTBEAT = timedelta(seconds=15)
 
 
@@ -77,7 +80,7 @@ def page_path() -> str | None:
     if request.routing_exception is not None:  # an error page: no page to watch
         return None
     path = request.full_path.rstrip("?")
-    if len(path) > PATH_LENGTH or any(ord(c) < 32 or ord(c) == 127 for c in path):
+    if len(path) > PATH_LENGTH or _CONTROL.search(path):
         return None  # control characters (a NUL) never reach the database
     return path
 

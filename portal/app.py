@@ -25,8 +25,37 @@ def template_folder() -> Path:
     return source if source.is_dir() else Path(__file__).resolve().parent / "templates"
 
 
+#: Most answers `PortalFlask.ensure_sync` keeps before it starts again (the hooks and
+#: views are a few dozen; a request's own `after_this_request` callbacks come and go).
+SYNC_CACHE_SIZE = 512
+
+
+class PortalFlask(Flask):
+    """Flask, with `ensure_sync`'s answer kept per function.
+
+    Flask asks `inspect.iscoroutinefunction` about every hook, context processor and view
+    it runs, about twenty times per page and five Python calls each (issue 12); the
+    answer for a given function never changes."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._synced: dict = {}
+
+    def ensure_sync(self, func):
+        try:
+            return self._synced[func]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable callable: asked every time, as Flask does
+            return super().ensure_sync(func)
+        if len(self._synced) >= SYNC_CACHE_SIZE:
+            self._synced.clear()
+        synced = self._synced[func] = super().ensure_sync(func)
+        return synced
+
+
 def create_app(overrides: dict | None = None) -> Flask:
-    app = Flask(
+    app = PortalFlask(
         __name__,
         template_folder=str(template_folder()),
         static_folder="static",

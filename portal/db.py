@@ -8,6 +8,7 @@ is bound to that world's storage: its database file (SQLite) or its schema (Post
 from __future__ import annotations
 
 from flask import Flask, current_app, g
+from flask.globals import _cv_app
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.base import create_schema, make_engine, make_session_factory
@@ -33,10 +34,13 @@ def _factory() -> sessionmaker:
 
 def get_session() -> Session:
     """The session of the current request (or app context), opened on first use, in
-    the request's world."""
-    if "db_session" not in g:
-        g.db_session = _factory()()
-    return g.db_session
+    the request's world. (`g` is read from Flask's context variable, not through its
+    proxy: a page asks for its session several times, issue 12.)"""
+    state = _cv_app.get().g.__dict__
+    found = state.get("db_session")
+    if found is None:
+        found = state["db_session"] = _factory()()
+    return found
 
 
 def new_session(app: Flask) -> Session:

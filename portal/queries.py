@@ -14,7 +14,6 @@ comes in its own statement (`ContractDetails`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session, joinedload
@@ -57,15 +56,11 @@ class ContractDetails:
     """One contract's columns (read as attributes of its row) with its composition and
     beneficiaries, each in position order: what the contract page shows (CT-3, CT-4)."""
 
-    __slots__ = ("_row", "beneficiaries", "components")
-
     def __init__(self, row: Row, components: list[Row], beneficiaries: list[Row]) -> None:
-        self._row = row
+        # The columns as plain attributes: a page reads some thirty of them (issue 12).
+        vars(self).update(row._asdict())
         self.components = components
         self.beneficiaries = beneficiaries
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._row, name)
 
 
 def brand_contracts(session: Session, person_id: int, brand: Brand) -> list[Row]:

@@ -47,6 +47,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, g, has_request_context, request, session
+from flask.globals import _cv_app
 from flask.sessions import SessionInterface
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import generate_csrf
@@ -210,7 +211,7 @@ def page_csrf_token() -> str:
     session token and minute instead of on every page (an HMAC, a timestamp and a JSON
     dump each time, issue 12). The token is kept on `g` as Flask-WTF keeps it, so the
     forms of the same page carry the same one."""
-    found = g.get("csrf_token")
+    found = _cv_app.get().g.__dict__.get("csrf_token")  # not through g's proxy: asked often
     if found:
         return found
     fresh = None

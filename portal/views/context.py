@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from babel.dates import format_date
-from flask import Flask, current_app, g, url_for
+from flask import Flask, g, url_for
 from flask.globals import _cv_app, _cv_request
 
 from models.brands import CONTACT_HOURS, PROFILES, Text
@@ -19,19 +20,23 @@ from portal.db import get_session
 from portal.rules.dates import RenewingContract, renewal_date
 from portal.views.amounts import EURO_AFTER, euro_amount
 from portal.views.form_html import field_input
-from portal.views.frame import FrameExtension
+from portal.views.frame import FrameExtension, ImportingTemplate
 
 
 def catalogue() -> Catalogue:
-    return current_app.extensions["catalogue"]
+    return _cv_app.get().app.extensions["catalogue"]
 
 
 def pick(text: Text | None, **params: str) -> str:
-    """A catalogue text in the page language, with {portal} and friends filled in."""
+    """A catalogue text in the page language, with {portal} and friends filled in.
+
+    The request's `g` is read from Flask's context variable: templates call this a dozen
+    times per page, and each `g` lookup through its proxy costs three Python calls."""
     if text is None:
         return ""
-    value = text.get(g.get("lang", "fr"))
-    profile = g.get("profile")
+    state = _cv_app.get().g.__dict__
+    value = text.get(state.get("lang", "fr"))
+    profile = state.get("profile")
     if profile is not None:
         params.setdefault("portal", profile.portal_name)
     return value.format(**params) if params else value
@@ -60,8 +65,15 @@ def euros(cents: int | None) -> str:
     return euro_amount(cents, _locale(), EURO_AFTER)
 
 
+@lru_cache(maxsize=4096)
+def _formatted_date(value: date, pattern: str, locale: str) -> str:
+    """Babel's writing of a date: the same for the same date, pattern and locale, and
+    about fifty Python calls each time, so kept (issue 12)."""
+    return format_date(value, pattern, locale=locale)
+
+
 def long_date(value: date | None) -> str:
-    return format_date(value, format="long", locale=_locale()) if value else ""
+    return _formatted_date(value, "long", _locale()) if value else ""
 
 
 def short_date(value: date | None) -> str:
@@ -73,7 +85,7 @@ def day_date(value: date | datetime | None, with_year: bool = True) -> str:
     2026" (without the year: "lundi 7 décembre")."""
     if not value:
         return ""
-    return format_date(value, "EEEE d MMMM y" if with_year else "EEEE d MMMM", locale=_locale())
+    return _formatted_date(value, "EEEE d MMMM y" if with_year else "EEEE d MMMM", _locale())
 
 
 def clock_time(value: time | datetime | None) -> str:
@@ -87,9 +99,11 @@ def clock_time(value: time | datetime | None) -> str:
 
 def sim_now() -> datetime:
     """The simulated clock's time, read once per request: one page, one moment."""
-    if "sim_now" not in g:
-        g.sim_now = clock_now(get_session())
-    return g.sim_now
+    state = _cv_app.get().g.__dict__
+    found = state.get("sim_now")
+    if found is None:
+        found = state["sim_now"] = clock_now(get_session())
+    return found
 
 
 def sim_today() -> date:
@@ -126,7 +140,7 @@ def contact_centre_now() -> ContactCentreNow:
 
 
 def _locale() -> str:
-    return "nl_BE" if g.get("lang") == "nl" else "fr_BE"
+    return "nl_BE" if _cv_app.get().g.__dict__.get("lang") == "nl" else "fr_BE"
 
 
 #: Most URLs one cache of the brand-space pages keeps before it starts again.
@@ -173,6 +187,7 @@ def url_cache():
 
 def init_app(app: Flask) -> None:
     app.jinja_env.add_extension(FrameExtension)
+    app.jinja_env.template_class = ImportingTemplate
     app.jinja_env.globals.update(
         space_url=url_cache(),
         pick=pick,

@@ -6,7 +6,7 @@ from flask import abort, g, make_response, render_template, session
 from flask_login import current_user, login_required
 
 from portal import queries
-from portal.backoffice.publishing import delivery_for
+from portal.backoffice.delivery import delivery_with_account
 from portal.db import get_session
 from portal.faq import faq_for
 from portal.pdf import document_pdf
@@ -83,10 +83,11 @@ def missing():
 def documents():
     """DC-1, DC-2 (issued by the simulated today); DC-3: whether documents come digitally (consent at registration) or
     by post (an approved paper-mail exception)."""
+    user = current_user._get_current_object()
     shown = _visibility().shown
     by_id = {c.id: c for c in shown}
     docs = portal_documents(queries.life_documents(get_session(), by_id), set(by_id), sim_today())
-    delivery = delivery_for(get_session(), g.brand, current_user.person_id)
+    delivery = delivery_with_account(get_session(), g.brand, user.person_id, user)
     return render_template(
         "customer/documents.html", documents=docs, contracts=by_id, delivery=delivery
     )
