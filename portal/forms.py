@@ -4,8 +4,8 @@ because it was refused answers 422 (`REFUSED`, `shown_status`), with its message
 from __future__ import annotations
 
 from flask import request
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import _FlaskFormCSRF
 from flask_wtf.file import FileAllowed, FileField, FileSize
 from markupsafe import Markup, escape
 from wtforms import (
@@ -23,6 +23,8 @@ from wtforms.widgets import HiddenInput
 
 from auth.errors import InvalidEmail
 from auth.validation import has_control_characters, parse_email
+from portal.i18n import lazy_page_text as _l
+from portal.security import DEFAULT_CSRF_FIELD, page_csrf_token
 
 REFUSED = 422
 
@@ -43,11 +45,26 @@ def plain_email(_form, field) -> None:
         ) from None
 
 
+class PageCSRF(_FlaskFormCSRF):
+    """Flask-WTF's CSRF of a form, its token the page's (`page_csrf_token`: Flask-WTF's
+    signed token, signed once per session token and minute). Flask-WTF's own signs a
+    fresh one when a view builds a form before the page asks for the token, on every
+    page with a form (issue 12); checking a token is Flask-WTF's, unchanged."""
+
+    def generate_csrf_token(self, csrf_token_field):
+        if self.meta.csrf_field_name == DEFAULT_CSRF_FIELD:
+            return page_csrf_token()
+        return super().generate_csrf_token(csrf_token_field)
+
+
 class HiddenTag:
     """`hidden_tag()` as Flask-WTF writes it, the CSRF token's input written here: WTForms'
     widget formatter costs about a tenth of a page with three forms (issue 12;
     tests/web/test_form_inputs.py keeps the two identical). Other hidden fields are left
-    to WTForms."""
+    to WTForms. Its token is the page's (`PageCSRF`)."""
+
+    class Meta:
+        csrf_class = PageCSRF
 
     def hidden_tag(self, *fields):
         parts = []

@@ -198,6 +198,8 @@ def https_aware(interface: SessionInterface) -> SessionInterface:
 
 
 CSRF_KEPT = "security_csrf_tokens"
+#: The session key of the raw CSRF token, as Flask-WTF names it by default.
+DEFAULT_CSRF_FIELD = "csrf_token"
 #: How long one signed CSRF token is handed out again (seconds); the check accepts a
 #: token for WTF_CSRF_TIME_LIMIT (an hour by default), so a page shown at the end of
 #: this reuse still has nearly all of its hour.

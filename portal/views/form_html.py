@@ -9,6 +9,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 PLAIN_INPUTS = frozenset({"text", "email", "tel", "password"})
+#: Attribute names as escaped once: the templates' and WTForms' own few dozen names.
+_NAMES: dict[str, str] = {}
 
 
 def field_input(field, attrs: dict) -> Markup:
@@ -31,9 +33,12 @@ def field_input(field, attrs: dict) -> Markup:
             values[name] = flag
     parts = ["<input"]
     for name, value in sorted(values.items()):
+        written = _NAMES.get(name)
+        if written is None:
+            written = _NAMES[name] = str(escape(name))
         if value is True:
-            parts.append(f" {escape(name)}")
+            parts.append(f" {written}")
         elif value is not False:
-            parts.append(f' {escape(name)}="{escape(value)}"')
+            parts.append(f' {written}="{escape(value)}"')
     parts.append(">")
     return Markup("".join(parts))

@@ -153,3 +153,21 @@ def test_flasks_answer_about_each_hook_is_kept_and_bounded():
 
     odd = Unhashable()
     assert app.ensure_sync(odd) is odd
+
+
+def test_a_forms_lazy_text_reads_as_flask_babels_in_each_page_language(app):
+    from flask import g
+    from flask_babel import lazy_gettext
+
+    from portal.i18n import lazy_page_text
+
+    texts = [("Email address", {}), ("Contract number: %(number)s", {"number": "4011"})]
+    seen = set()
+    for lang in ("fr", "nl"):
+        with app.test_request_context(f"/pv/{lang}/"):
+            g.lang = lang
+            for message, values in texts:
+                ours, babels = lazy_page_text(message, **values), lazy_gettext(message, **values)
+                assert str(ours) == str(babels) and str(ours) != message % values
+                seen.add(str(ours))
+    assert len(seen) == 4  # each text in two languages

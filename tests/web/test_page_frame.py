@@ -96,6 +96,43 @@ def test_the_signed_csrf_token_is_signed_again_after_its_reuse_time(app, db, mon
     assert client.post("/pv/nl/logout", data={"csrf_token": token}).status_code == 302
 
 
+def test_a_page_whose_view_builds_forms_reuses_the_signed_token_and_its_forms_post(
+    app, db, monkeypatch
+):
+    """The profile builds its three forms before the page asks for the token: their
+    token is still the page's, signed once a minute (portal.forms.PageCSRF)."""
+    ticks = iter(range(1_800_000_000, 1_900_000_000))
+    monkeypatch.setattr(itsdangerous.TimestampSigner, "get_timestamp", lambda _: next(ticks))
+    client, _ = _logged_in_client(app, db, "Hanne")
+    first = csrf_token(client.get("/pv/nl/").get_data(as_text=True))
+    signatures = []
+    dumps = itsdangerous.URLSafeTimedSerializer.dumps
+    monkeypatch.setattr(
+        itsdangerous.URLSafeTimedSerializer,
+        "dumps",
+        lambda self, *a, **k: signatures.append(1) or dumps(self, *a, **k),
+    )
+    page = client.get("/pv/nl/profile").get_data(as_text=True)
+    tokens = set(
+        re.findall(
+            r'name="(?:address|email|mobile)-csrf_token" type="hidden" value="([^"]+)"', page
+        )
+    )
+    assert tokens == {first} and signatures == []
+    answer = client.post(
+        "/pv/nl/profile/address",
+        data={
+            "address-csrf_token": first,
+            "address-street": "Veldstraat",
+            "address-house_number": "12",
+            "address-postcode": "9000",
+            "address-city": "Gent",
+        },
+    )
+    assert answer.status_code == 302
+    assert "Veldstraat 12, 9000 Gent" in client.get("/pv/nl/profile").get_data(as_text=True)
+
+
 def test_a_header_a_view_set_itself_stays_and_the_others_are_added_once():
     app = Flask(__name__)
     app.secret_key = "x"
