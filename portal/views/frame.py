@@ -27,7 +27,7 @@ from jinja2 import Template, nodes
 from jinja2.environment import TemplateModule
 from jinja2.ext import Extension
 from jinja2.parser import Parser
-from jinja2.runtime import Context
+from jinja2.runtime import Context, new_context
 
 #: Most frame texts one application keeps before it starts again.
 FRAME_CACHE_SIZE = 2048
@@ -82,9 +82,29 @@ class ImportingTemplate(Template):
     the same question with `set.difference` over the ChainMap's dictionaries, in C; the
     answer, and so what is rendered, is the same."""
 
+    def new_context(self, vars=None, shared=False, locals=None) -> Context:
+        """Jinja's, given the template's globals as one dictionary: Jinja copies the
+        ChainMap of the template's and the environment's globals key by key, a Python
+        call per global, on every render and import (issue 12). The same keys and values
+        (the template's own first) in the same order: the same context."""
+        return new_context(
+            self.environment, self.name, self.blocks, vars, shared, _flat(self.globals), locals
+        )
+
     def _get_default_module(self, ctx: Context | None = None) -> TemplateModule:
         if ctx is not None:
             maps = getattr(self.globals, "maps", (self.globals,))
             if not ctx.globals_keys.difference(*maps):
                 ctx = None  # nothing the kept module lacks: Jinja would hand it out
         return super()._get_default_module(ctx)
+
+
+def _flat(globals_: Any) -> Any:
+    """A ChainMap as one dictionary (the first mapping's values win), built in C."""
+    maps = getattr(globals_, "maps", None)
+    if maps is None:
+        return globals_
+    flat: dict = {}
+    for mapping in reversed(maps):
+        flat.update(mapping)
+    return flat

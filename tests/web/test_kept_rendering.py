@@ -95,6 +95,7 @@ def _importing(template_class) -> list[str]:
         "macros.html": "{% macro hello(who) %}{{ greeting }}, {{ who }}{{ extra }}{% endmacro %}",
         "page.html": '{% from "macros.html" import hello %}{{ hello(name) }}',
         "other.html": '{% import "macros.html" as m %}{{ m.hello(name) }}',
+        "solo.html": "{{ greeting }}{{ late }}",
     }
     env = Environment(loader=DictLoader(templates))
     env.template_class = template_class
@@ -107,6 +108,10 @@ def _importing(template_class) -> list[str]:
     renders.append(env.get_template("page.html", globals={"extra": "!"}).render(name="Cas"))
     env.globals["greeting"] = "Hallo"  # a global changed later: the kept module keeps "Dag"
     renders.append(env.get_template("other.html").render(name="Dirk"))
+    # A template's own global wins over the environment's; a later one is seen.
+    renders.append(env.get_template("solo.html", globals={"greeting": "Salut"}).render())
+    env.globals["late"] = "?"
+    renders.append(env.get_template("solo.html").render())
     return renders
 
 
@@ -118,6 +123,8 @@ def test_an_imported_macro_module_is_kept_and_rebuilt_exactly_when_jinja_rebuild
         "True",
         "Dag, Cas!",
         "Dag, Dirk",
+        "Salut",
+        "Salut?",
     ]
 
 
