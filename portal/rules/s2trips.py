@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 ROADS = ("town", "motorway", "other", "abroad")
 BANDS = ((0, 6), (6, 10), (10, 16), (16, 20), (20, 24))  # hours of driving
@@ -41,8 +42,14 @@ class Usage:
     speeding_share: float  # of the minutes driven
 
 
-def day_trips(seed: int, day: date) -> list[Trip]:
-    """The trips of one day: 0 to 4, drawn from the seed and the date only."""
+#: Most days `day_trips` keeps (a day is a few hundred bytes: some forty boxes' year).
+DAYS_KEPT = 16_384
+
+
+@lru_cache(maxsize=DAYS_KEPT)
+def day_trips(seed: int, day: date) -> tuple[Trip, ...]:
+    """The trips of one day: 0 to 4, drawn from the seed and the date only, so kept once
+    drawn: the personal page draws up to a year of days on every view (issue 12)."""
     rng = random.Random(seed * 1_000_003 + day.toordinal())
     found = []
     for _ in range(rng.choice((0, 1, 2, 2, 3, 4))):
@@ -53,7 +60,7 @@ def day_trips(seed: int, day: date) -> list[Trip]:
         found.append(
             Trip(start, km, minutes, road, rng.choice((0, 0, 0, 1, 2)), rng.choice((0, 0, 1, 3)))
         )
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def trips(seed: int, since: datetime, until: datetime) -> list[Trip]:
@@ -65,8 +72,16 @@ def trips(seed: int, since: datetime, until: datetime) -> list[Trip]:
     return [t for t in found if since <= t.start <= until]
 
 
-def band_of(hour: int) -> str:
+def _band_of(hour: int) -> str:
     return next(f"{low:02d}-{high:02d}" for low, high in BANDS if low <= hour < high)
+
+
+_BAND_OF_HOUR = tuple(_band_of(hour) for hour in range(24))
+
+
+def band_of(hour: int) -> str:
+    """The band of driving hours an hour (0 to 23) falls in: "06-10"."""
+    return _BAND_OF_HOUR[hour]
 
 
 def usage(found: list[Trip], today: date) -> Usage:
@@ -75,7 +90,7 @@ def usage(found: list[Trip], today: date) -> Usage:
     roads, bands, weeks = Counter(), Counter(), Counter()
     for t in found:
         roads[t.road] += t.km
-        bands[band_of(t.start.hour)] += t.km
+        bands[_BAND_OF_HOUR[t.start.hour]] += t.km
         weeks[t.start.date() - timedelta(days=t.start.weekday())] += t.km
     monday = today - timedelta(days=today.weekday())
     shown = [monday - timedelta(weeks=n) for n in reversed(range(WEEKS_SHOWN))]

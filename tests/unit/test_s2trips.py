@@ -45,3 +45,17 @@ def test_the_bars_fit_the_chart_and_the_highest_fills_it():
     assert [b.height for b in bars] == [100, 50, 0]
     assert all(b.x >= 0 and b.x + b.width <= 300 for b in bars)
     assert s2trips.bars([]) == []
+
+
+def test_each_hour_falls_in_its_band_of_driving_hours_at_the_boundaries_s2_1():
+    expected = {0: "00-06", 5: "00-06", 6: "06-10", 9: "06-10", 10: "10-16", 15: "10-16",
+                16: "16-20", 19: "16-20", 20: "20-24", 23: "20-24"}  # fmt: skip
+    assert {hour: s2trips.band_of(hour) for hour in expected} == expected
+
+
+def test_a_kept_day_of_trips_is_the_day_drawn_afresh_and_cannot_be_changed_s2_1():
+    day = date(2026, 2, 11)
+    drawn = s2trips.day_trips.__wrapped__(42, day)  # without the cache
+    assert s2trips.day_trips(42, day) == drawn and s2trips.day_trips(42, day) == drawn
+    assert isinstance(s2trips.day_trips(42, day), tuple)  # a caller cannot alter the kept day
+    assert s2trips.day_trips.cache_info().maxsize == s2trips.DAYS_KEPT
