@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from flask import Flask, request
 from flask_login import current_user
-from sqlalchemy import delete, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.orm import Session
 
 from auth.sessions import brand_of_path, space_of_path
@@ -117,6 +117,15 @@ def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment
     return row.watched_until is not None and row.watched_until > moment
 
 
+#: The tool user's `tool_seen` row moved to another page: a Core statement built once on
+#: the session's connection (no ToolSeen entity is loaded on this path; issue 12).
+_TOOL_PAGE_MOVED = (
+    update(ToolSeen)
+    .where(ToolSeen.space == bindparam("in_space"), ToolSeen.subject_id == bindparam("of_subject"))
+    .values(last_path=bindparam("path"), seen_at=bindparam("moment"), label=bindparam("named"))
+)
+
+
 def _seen_watched(
     db: Session, segment: str, who: tuple[int, str], known: Seen, path: str, moment: datetime
 ) -> bool:
@@ -126,11 +135,9 @@ def _seen_watched(
         db.add(ToolSeen(space=segment, subject_id=who[0], label=who[1][:200], last_path=path,
                         seen_at=moment))  # fmt: skip
     elif known.last_path != path:
-        db.execute(
-            update(ToolSeen)
-            .where(ToolSeen.space == segment, ToolSeen.subject_id == who[0])
-            .values(last_path=path, seen_at=moment, label=who[1][:200])
-        )
+        values = {"in_space": segment, "of_subject": who[0], "path": path, "moment": moment,
+                  "named": who[1][:200]}  # fmt: skip
+        db.connection().execute(_TOOL_PAGE_MOVED, values)
     return known.watched_until is not None and known.watched_until > moment
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import segno
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, bindparam, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from auth.errors import AuthRefusal
@@ -76,6 +77,7 @@ def onboarding(tool: IntermediaryTool, account: Account | None) -> Onboarding | 
     return Onboarding(account is not None, account.created_at if account else None)
 
 
+@lru_cache(maxsize=16)
 def qr_svg(url: str | None) -> str | None:
     """BK-1: an inline SVG QR code to the landing page, for the agent to show the customer."""
     if not url:
@@ -83,17 +85,37 @@ def qr_svg(url: str | None) -> str | None:
     return segno.make(url, error="m").svg_inline(scale=4, title="QR code: " + url)
 
 
+# The statements of a customer's view, built once with bound parameters: built per
+# request, their construction and cache keys were a fifth of a V-Connect policy page
+# (issue 12).
+_HOLDER = {"person_id": bindparam("person_id"), "brand": bindparam("brand")}
+_CONTRACTS_WITH_PARTS = (
+    select(Contract)
+    .options(selectinload(Contract.components), selectinload(Contract.beneficiaries))
+    .where(Contract.holder_id == _HOLDER["person_id"], Contract.brand == _HOLDER["brand"])
+    .order_by(Contract.id)
+)
+_CHANGES = (
+    select(ContactChange)
+    .where(ContactChange.person_id == _HOLDER["person_id"], ContactChange.brand == _HOLDER["brand"])
+    .order_by(ContactChange.changed_at, ContactChange.id)
+)
+_REQUESTS = (
+    select(SupportRequest)
+    .where(
+        SupportRequest.person_id == _HOLDER["person_id"], SupportRequest.brand == _HOLDER["brand"]
+    )
+    .order_by(SupportRequest.created_at.desc(), SupportRequest.id.desc())
+    .limit(20)
+)
+_ACCOUNTS = select(Account).where(Account.person_id == bindparam("person_id"))
+
+
 def customer(db: Session, brand: Brand, person_id: int) -> tuple[Person, list[Contract]]:
     """A customer of this brand with every contract of this brand, or NotFound."""
     person = db.get(Person, person_id)
-    contracts = list(
-        db.scalars(
-            select(Contract)
-            .options(selectinload(Contract.components), selectinload(Contract.beneficiaries))
-            .where(Contract.holder_id == person_id, Contract.brand == brand)
-            .order_by(Contract.id)
-        )
-    )
+    holder = {"person_id": person_id, "brand": brand}
+    contracts = list(db.scalars(_CONTRACTS_WITH_PARTS, holder))
     if person is None or not contracts:
         raise NotFound("customer_not_found", f"No {brand.value} customer {person_id}.")
     return person, contracts
@@ -106,7 +128,7 @@ def accounts_of(
     the tool flags the onboarding on both portals (BK-1, seed 001)."""
     if not tool.shows_onboarding:
         return {brand: account_in(db, brand, person_id)}
-    rows = db.scalars(select(Account).where(Account.person_id == person_id)).all()
+    rows = db.scalars(_ACCOUNTS, {"person_id": person_id}).all()
     return {b: next((a for a in rows if a.brand == b), None) for b in Brand}
 
 
@@ -132,20 +154,12 @@ def view_of(
     tool = PROFILES[brand].tool
     visibility = visible_contracts(contracts, brand, person.segment, catalogue)
     shown_ids = {c.id for c in visibility.shown}
-    changes = db.scalars(
-        select(ContactChange)
-        .where(ContactChange.person_id == person.id, ContactChange.brand == brand)
-        .order_by(ContactChange.changed_at, ContactChange.id)
-    ).all()
+    holder = {"person_id": person.id, "brand": brand}
+    changes = db.scalars(_CHANGES, holder).all()
     accounts = accounts_of(db, tool, brand, person.id)
     account = accounts[brand]
     exceptions = exceptions_of(db, brand, person.id)
-    requests = db.scalars(
-        select(SupportRequest)
-        .where(SupportRequest.person_id == person.id, SupportRequest.brand == brand)
-        .order_by(SupportRequest.created_at.desc(), SupportRequest.id.desc())
-        .limit(20)
-    ).all()
+    requests = db.scalars(_REQUESTS, holder).all()
     return BrokerView(
         brand=brand,
         tool=tool,

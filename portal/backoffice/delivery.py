@@ -38,17 +38,27 @@ def delivery_mode(account: Any, exceptions: Iterable[Any]) -> Delivery:
     return Delivery("digital", account.digital_consent_at, "consent")
 
 
-def exceptions_of(db: Session, brand: Brand, person_id: int) -> list[PaperException]:
-    query = select(PaperException).where(
-        PaperException.brand == brand, PaperException.person_id == person_id
+_OF_PERSON = {"brand": bindparam("brand"), "person_id": bindparam("person_id")}
+# Built once with bound parameters (issue 12), as the Core statements below.
+_EXCEPTION_ROWS = (
+    select(PaperException)
+    .where(
+        PaperException.brand == _OF_PERSON["brand"],
+        PaperException.person_id == _OF_PERSON["person_id"],
     )
-    return list(db.scalars(query.order_by(PaperException.id)))
+    .order_by(PaperException.id)
+)
+_ACCOUNT_IN = select(Account).where(
+    Account.brand == _OF_PERSON["brand"], Account.person_id == _OF_PERSON["person_id"]
+)
+
+
+def exceptions_of(db: Session, brand: Brand, person_id: int) -> list[PaperException]:
+    return list(db.scalars(_EXCEPTION_ROWS, {"brand": brand, "person_id": person_id}))
 
 
 def account_in(db: Session, brand: Brand, person_id: int) -> Account | None:
-    return db.scalars(
-        select(Account).where(Account.brand == brand, Account.person_id == person_id)
-    ).one_or_none()
+    return db.scalars(_ACCOUNT_IN, {"brand": brand, "person_id": person_id}).one_or_none()
 
 
 _CONSENT = select(Account.digital_consent_at).where(

@@ -21,6 +21,7 @@ from auth.watching import Seen
 from models import Account, AutoQuote, Contract, Document, Intermediary, Person, ToolSeen
 from models.catalogue import Catalogue
 from models.enums import Brand, Language
+from models.sim import ClockState, remember_clock
 from portal import queries
 from portal.backoffice import broker
 from portal.backoffice.desk import printable
@@ -104,15 +105,20 @@ class SignedIn(NamedTuple):
 
 
 def _signed_in() -> Select:
-    """The intermediary of a tool's session with his `tool_seen` row of that tool, in one
-    statement: every signed-in page shows both (issue 19, issue 12)."""
-    people, seen = Intermediary.__table__, ToolSeen.__table__
+    """The intermediary of a tool's session with his `tool_seen` row of that tool and the
+    simulated clock's row, in one statement: every signed-in page shows the first two and
+    reads the clock (issue 19, issue 12; models.sim.remember_clock)."""
+    people, seen, clock = Intermediary.__table__, ToolSeen.__table__, ClockState.__table__
     found = and_(seen.c.space == bindparam("space", type_=String), seen.c.subject_id == people.c.id)
     return (
         select(
-            *(people.c[name] for name in SignedIn._fields), seen.c.last_path, seen.c.watched_until
+            *(people.c[name] for name in SignedIn._fields),
+            seen.c.last_path,
+            seen.c.watched_until,
+            clock.c.offset_seconds,
+            clock.c.frozen_at,
         )
-        .select_from(people.outerjoin(seen, found))
+        .select_from(people.outerjoin(seen, found).outerjoin(clock, clock.c.id == 1))
         .where(people.c.id == bindparam("id", type_=Integer), people.c.brand == bindparam("brand"))
     )
 
@@ -131,7 +137,8 @@ def signed_in(
         row = db.connection().execute(SIGNED_IN, values).first()
     if row is None:
         raise NotFound("intermediary_not_found", "No such intermediary in this tool.")
-    return SignedIn(*row[:-2]), Seen(*row[-2:])
+    remember_clock(db, row[-2], row[-1])
+    return SignedIn(*row[:-4]), Seen(*row[-4:-2])
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,21 @@ def customer(
     return Account360(view, active_policy_counts(view.contracts), accounts)
 
 
+#: A policy's holder and whether it came from the intermediary's own V-Connect Auto
+#: quote (VA-10), in one statement built once (issue 12).
+_POLICY = select(
+    Contract.holder_id,
+    select(AutoQuote.id)
+    .where(
+        AutoQuote.contract_id == Contract.id,
+        AutoQuote.intermediary_id == bindparam("intermediary_id"),
+    )
+    .exists(),
+).where(
+    Contract.number == bindparam("number"), Contract.intermediary_id == bindparam("intermediary_id")
+)
+
+
 class Policy(NamedTuple):
     account: Account360
     contract: Contract
@@ -187,16 +209,7 @@ def policy(
     """One policy of the portfolio with its holder's view, or NotFound; the same
     statement tells whether the intermediary issued it in V-Connect Auto (VA-10)."""
     wanted = normalise_contract_number(number or "") or ""
-    from_auto = (
-        select(AutoQuote.id)
-        .where(AutoQuote.contract_id == Contract.id, AutoQuote.intermediary_id == me.id)
-        .exists()
-    )
-    found = db.execute(
-        select(Contract.holder_id, from_auto).where(
-            Contract.number == wanted, Contract.intermediary_id == me.id
-        )
-    ).first()
+    found = db.execute(_POLICY, {"number": wanted, "intermediary_id": me.id}).first()
     if found is None:
         raise NotFound("contract_not_found", "No such contract in this portfolio.")
     account = customer(db, me, found[0], now, catalogue)

@@ -45,3 +45,20 @@ def test_setting_the_clock_in_the_same_session_wins_over_what_was_read(db):
     db.commit()
     db.expunge_all()  # the row leaves the identity map: what was read is gone too
     assert clock_now(db) == MONDAY + timedelta(days=3)
+
+
+def test_a_tool_users_query_brings_the_clock_and_the_tool_reads_no_clock_statement(db):
+    """The intermediaries' tools: the signed-in intermediary's query reads the clock's
+    row too (portal.backoffice.portfolio.signed_in)."""
+    from models import Brand
+    from portal.backoffice import portfolio
+    from seed.intermediaries import generated
+
+    me = generated(Brand.VIVIUM, 1)
+    db.add(me)
+    set_clock(db, MONDAY, frozen=True)
+    db.commit()
+    db.expunge_all()
+    portfolio.signed_in(db, Brand.VIVIUM, me.id, "vconnect")
+    seen = _statements(db)
+    assert clock_now(db) == MONDAY and seen == []

@@ -133,14 +133,15 @@ def count_page(app, client, page: str, me: Intermediary, held) -> int:
 
 
 #: The statements of each page for a signed-in intermediary, fixed. Every page reads the
-#: intermediary with the page he last saw in one statement (issue 12; a trainer may watch
-#: him, issue 19), the FAQ nothing more; a portfolio page then his customers with the
-#: portfolio's size, in one statement too (issue 12); a customer's account reads the clock, his record, his contracts (one of them in
+#: intermediary with the page he last saw and the simulated clock's row in one statement
+#: (issue 12; a trainer may watch him, issue 19), the FAQ nothing more; a portfolio page
+#: then his customers with the portfolio's size, in one statement too (issue 12); a
+#: customer's account reads his record, his contracts (one of them in
 #: the portfolio, BK-3), life parts, beneficiaries, contact changes (PD-2), his account (in
 #: Connect 360 his accounts of both portals at once, BK-1), paper-mail exceptions, requests
 #: and life documents; a policy looks its number up first. In V-Connect a car policy
 #: reads its S² Pack (the box, at the page's moment). An accepted request reads the
-#: intermediary, the clock, the portfolio check, the customer with his contracts, life
+#: intermediary (with the clock), the portfolio check, the customer with his contracts, life
 #: parts and beneficiaries and his account, writes one row and redirects: the account
 #: page is read only to show a refused form again.
 EXACT = {
@@ -148,14 +149,14 @@ EXACT = {
     ("portfolio", Brand.VIVIUM): 2,
     ("search", Brand.PV): 2,
     ("search", Brand.VIVIUM): 2,
-    ("customer", Brand.PV): 11,
-    ("customer", Brand.VIVIUM): 11,
-    ("policy", Brand.PV): 12,
-    ("policy", Brand.VIVIUM): 13,
-    ("life", Brand.PV): 12,
-    ("life", Brand.VIVIUM): 12,
-    ("request", Brand.PV): 9,
-    ("request", Brand.VIVIUM): 9,
+    ("customer", Brand.PV): 10,
+    ("customer", Brand.VIVIUM): 10,
+    ("policy", Brand.PV): 11,
+    ("policy", Brand.VIVIUM): 12,
+    ("life", Brand.PV): 11,
+    ("life", Brand.VIVIUM): 11,
+    ("request", Brand.PV): 8,
+    ("request", Brand.VIVIUM): 8,
     ("faq", Brand.PV): 1,
     ("faq", Brand.VIVIUM): 1,
 }
