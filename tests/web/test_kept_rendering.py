@@ -178,3 +178,27 @@ def test_a_forms_lazy_text_reads_as_flask_babels_in_each_page_language(app):
                 assert str(ours) == str(babels) and str(ours) != message % values
                 seen.add(str(ours))
     assert len(seen) == 4  # each text in two languages
+
+
+def test_bk2_a_brokers_kept_guarantee_tables_follow_each_policys_covered_guarantees(app, db):
+    """V-Connect's policy page keeps a product's table per covered list, as the
+    customer's contract page does (BK-2: the broker sees what the customer sees)."""
+    from tests.web.test_intermediary_query_counts import intermediary, sign_in
+
+    me = intermediary(db, Brand.VIVIUM, "8100077")
+    person = add_person(db, first_name="Kept", last_name="Broker")
+    numbers = [
+        add_contract(db, person, "car", brand=Brand.VIVIUM, intermediary_id=me.id,
+                     covered=covered, vehicle_make="Audi").number
+        for covered in (["civil_liability"], ["civil_liability", "glass"], ["civil_liability"])
+    ]  # fmt: skip
+    db.commit()
+    client = app.test_client()
+    sign_in(client, me)
+    tables = []
+    for number in numbers:
+        page = client.get(f"/vconnect/fr/policies/{number}")
+        assert page.status_code == 200
+        tables.append(_covered(page.get_data(as_text=True)))
+    assert tables[0]["glass"] == "no" and tables[1]["glass"] == "yes"
+    assert tables[2] == tables[0] and tables[0]["civil_liability"] == "yes"

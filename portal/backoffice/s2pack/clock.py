@@ -57,6 +57,11 @@ def any_open_box(session: Session) -> bool:
     return bool(any_open)
 
 
+#: The open boxes alone: every S² page and console request looks whether one has a step
+#: due, and only such a box needs its contract and holder (issue 12).
+_OPEN_BOXES = select(S2Box).where(S2Box.stage.in_(OPEN)).order_by(S2Box.id)
+
+
 def _open_boxes(session: Session) -> Iterable:
     return session.execute(
         select(S2Box, Contract, Person)
@@ -84,11 +89,13 @@ def play_due(session: Session, now: datetime) -> list[Played]:
     two requests reaching the same moment of a running clock play it once: the second
     waits for the first to commit and then finds nothing left to play."""
     played = []
-    for box, contract, holder in _open_boxes(session):
+    for box in session.scalars(_OPEN_BOXES).all():
         if not due_steps(box, now):
             continue
         session.flush()
         session.refresh(box, with_for_update=True)
+        contract = session.get(Contract, box.contract_id)
+        holder = session.get(Person, contract.holder_id)
         for _ in range(MAX_STEPS):
             steps = pending_steps(box)
             if not steps or steps[0].at > now:
