@@ -27,6 +27,8 @@ from typing import NamedTuple
 from flask import Flask, request
 from flask_login import current_user
 from sqlalchemy import bindparam, delete, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from auth.sessions import brand_of_path, space_of_path
@@ -126,14 +128,27 @@ _TOOL_PAGE_MOVED = (
 )
 
 
+def _first_page(dialect: str):
+    """INSERT of a `tool_seen` row that moves the row already there instead (SQLite and
+    PostgreSQL both say ON CONFLICT ... DO UPDATE)."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(ToolSeen)  # its VALUES: the columns given when executed
+    moved = {name: statement.excluded[name] for name in ("label", "last_path", "seen_at")}
+    return statement.on_conflict_do_update(index_elements=["space", "subject_id"], set_=moved)
+
+
 def _seen_watched(
     db: Session, segment: str, who: tuple[int, str], known: Seen, path: str, moment: datetime
 ) -> bool:
     """`_tool_watched` with the row already read: no statement when the page is the
     same, else one INSERT or UPDATE."""
     if known.last_path is None:
-        db.add(ToolSeen(space=segment, subject_id=who[0], label=who[1][:200], last_path=path,
-                        seen_at=moment))  # fmt: skip
+        # His first page, or so it looked when read: another request of his (a second
+        # tab) may have written the row since, so the row is written or moved in one
+        # statement rather than a second INSERT refused at commit.
+        values = {"space": segment, "subject_id": who[0], "label": who[1][:200],
+                  "last_path": path, "seen_at": moment}  # fmt: skip
+        db.connection().execute(_first_page(db.get_bind().dialect.name), values)
     elif known.last_path != path:
         values = {"in_space": segment, "of_subject": who[0], "path": path, "moment": moment,
                   "named": who[1][:200]}  # fmt: skip

@@ -38,3 +38,30 @@ def test_a_tool_page_records_the_page_once_and_moves_it_with_one_update(app, cli
     row = seen_row(db, me)
     assert row.last_path == "/connect360/fr/?q=Dupont" and row.seen_at >= first.seen_at
     assert db.scalars(select(ToolSeen)).all() == [row]  # one row per tool and intermediary
+
+
+def test_a_first_page_whose_row_another_tab_wrote_meanwhile_moves_it_instead_of_failing(
+    app, client, db, freeze, monkeypatch
+):
+    """Two first pages at once (two tabs): both read no row; the second's write moves the
+    row the first wrote instead of an INSERT refused at commit (a 500)."""
+    from auth import watching
+
+    freeze(datetime(2026, 3, 2, 10, 0))
+    me = intermediary(db, Brand.PV, "4300002")
+    db.commit()
+    sign_in(client, me)
+    assert client.get("/connect360/fr/faq").status_code == 200  # the other tab's row
+    read = watching._seen_watched
+    # this request read the intermediary before the other tab's row was there
+    monkeypatch.setattr(
+        watching,
+        "_seen_watched",
+        lambda db_, segment, who, known, path, moment: read(
+            db_, segment, who, known._replace(last_path=None), path, moment
+        ),
+    )
+    assert client.get("/connect360/fr/?q=Dupont").status_code == 200
+    row = seen_row(db, me)
+    assert row.last_path == "/connect360/fr/?q=Dupont"
+    assert db.scalars(select(ToolSeen)).all() == [row]
