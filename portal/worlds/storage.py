@@ -30,6 +30,26 @@ from models.world import world_tables
 from portal import migrate
 from portal.config import private_sqlite_file
 
+#: Migration 0015's trigram index of the outbox recipients, which the models do not
+#: hold (it needs PostgreSQL's pg_trgm): a world's outbox search gets it too.
+TRIGRAM_INDEX = "ix_outbox_recipient_trgm"
+_TRIGRAM_SCHEMA = (
+    "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+    "WHERE e.extname = 'pg_trgm'"
+)
+
+
+def _outbox_trigrams(connection: Connection) -> None:
+    """In the schema of the search path, the index migration 0015 gives the default
+    world, where the extension is there (the default world's upgrade creates it when it
+    may); without it the search is a scan, with the same answers."""
+    schema = connection.exec_driver_sql(_TRIGRAM_SCHEMA).scalar()
+    if schema is not None:
+        connection.exec_driver_sql(
+            f"CREATE INDEX {TRIGRAM_INDEX} ON outbox_message "
+            f'USING gin (recipient "{schema}".gin_trgm_ops)'
+        )
+
 
 def _create_tables(connection: Connection, head: str) -> None:
     Base.metadata.create_all(connection, tables=world_tables(), checkfirst=False)
@@ -137,6 +157,7 @@ class PostgresWorlds:
             connection.exec_driver_sql(f'CREATE SCHEMA "{self.schema(world_id)}"')
             self._enter(connection, world_id)
             _create_tables(connection, self.head)
+            _outbox_trigrams(connection)
 
     def copy(self, source: str, target: str) -> None:
         """The target's tables from the models, then every row of the source's, table

@@ -88,7 +88,29 @@ def _test_on_postgresql_the_filter_keeps_its_meaning(pg_engine):
         db.close()
 
 
+def _test_on_postgresql_a_new_worlds_outbox_has_the_index_too(pg_engine):
+    """A world's schema comes from the models, which lack the index: it is added."""
+    from portal.worlds.storage import PostgresWorlds
+
+    worlds = PostgresWorlds(pg_engine, migrate.head(pg_engine))
+    worlds.create("trgm1")
+    try:
+        with pg_engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT indexdef FROM pg_indexes WHERE schemaname = :s AND indexname = :i"),
+                {"s": "world_trgm1", "i": INDEX},
+            ).scalar()
+        assert (
+            found is not None and "gin_trgm_ops" in found and "world_trgm1.outbox_message" in found
+        )
+    finally:
+        worlds.drop("trgm1")
+
+
 if ON_POSTGRESQL:
+    test_on_postgresql_a_new_worlds_outbox_has_the_index_too = (
+        _test_on_postgresql_a_new_worlds_outbox_has_the_index_too
+    )
     test_on_postgresql_the_recipient_filter_is_an_index_search = (
         _test_on_postgresql_the_recipient_filter_is_an_index_search
     )
