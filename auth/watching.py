@@ -111,9 +111,11 @@ def _tool_watched(get_db: Callable[[], Session], segment: str, path: str, moment
     if known is not None:
         return _seen_watched(db, segment, who, known, path, moment)
     row = db.get(ToolSeen, (segment, who[0]))
-    if row is None:
-        row = ToolSeen(space=segment, subject_id=who[0], label=who[1][:200])
-        db.add(row)
+    if row is None:  # a first page: written as `_seen_watched` writes one (no race)
+        values = {"space": segment, "subject_id": who[0], "label": who[1][:200],
+                  "last_path": path, "seen_at": moment}  # fmt: skip
+        db.connection().execute(_first_page(db.get_bind().dialect.name), values)
+        return False
     if row.last_path != path:
         row.last_path, row.seen_at, row.label = path, moment, who[1][:200]
     return row.watched_until is not None and row.watched_until > moment

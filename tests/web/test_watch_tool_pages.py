@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from models import Brand, ToolSeen
 from tests.web.test_intermediary_query_counts import intermediary, sign_in
 from tests.web.test_query_counts import counted
+from tests.web.test_s2pack_pages import pack  # noqa: F401  (a fixture)
 
 
 def seen_row(db, me) -> ToolSeen | None:
@@ -65,3 +67,31 @@ def test_a_first_page_whose_row_another_tab_wrote_meanwhile_moves_it_instead_of_
     row = seen_row(db, me)
     assert row.last_path == "/connect360/fr/?q=Dupont"
     assert db.scalars(select(ToolSeen)).all() == [row]
+
+
+@pytest.mark.usefixtures("pack")
+def test_an_s2_first_page_whose_row_another_tab_wrote_meanwhile_moves_it_instead_of_failing(
+    client, db, monkeypatch
+):
+    """The S² page and Insurgate read their row in the request itself: a row written by
+    another tab after that read is moved, not inserted twice (issue 19)."""
+    from sqlalchemy.orm import Session
+
+    from tests.web.test_s2pack_pages import sign_in as s2_sign_in
+
+    assert s2_sign_in(client).status_code == 302
+    assert client.get("/s2/nl/").status_code == 200  # the other tab's row
+    get = Session.get
+    # this request read no row: the other tab's commit came after its read
+    monkeypatch.setattr(
+        Session,
+        "get",
+        lambda self, entity, key, **kw: (
+            None if entity is ToolSeen else get(self, entity, key, **kw)
+        ),
+    )
+    assert client.get("/s2/fr/").status_code == 200
+    monkeypatch.undo()
+    db.expire_all()
+    rows = db.scalars(select(ToolSeen).where(ToolSeen.space == "s2")).all()
+    assert [r.last_path for r in rows] == ["/s2/fr/"]
