@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from auth.errors import AuthRefusal
 from auth.validation import parse_email
 from models import Intermediary, SupportRequest
-from portal.backoffice import broker, portfolio
+from portal.backoffice import broker_requests, portfolio
 from portal.backoffice.desk import clean_text
 from portal.backoffice.errors import Invalid
 
@@ -71,7 +71,7 @@ def ask_paper(
 ) -> SupportRequest:
     """DC-3: a paper-mail exception (discouraged, handled by hand)."""
     portfolio.check_holds(db, me, person_id)
-    req = broker.request_paper(
+    req = broker_requests.request_paper(
         db, me.brand, person_id, {"email": me.email, "message": message}, now
     )
     _from_intermediary(req, me, "the customer insists on paper mail")
@@ -85,7 +85,9 @@ def ask_document(
     """DC-2: a document missing from the portal, to send the customer by email."""
     portfolio.check_holds(db, me, person_id)
     to = customer_email(body.get("email"), required=False)
-    req = broker.request_document(db, me.brand, person_id, {**body, "email": me.email}, now)
+    req = broker_requests.request_document(
+        db, me.brand, person_id, {**body, "email": me.email}, now
+    )
     where = f"send it to {to}" if to else "send it to the customer's known address"
     _from_intermediary(req, me, f"missing document, {where}")
     db.flush()

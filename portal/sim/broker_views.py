@@ -17,7 +17,7 @@ from auth.validation import normalise_contract_number
 from models import Contract
 from models.brands import brand_values
 from models.enums import Brand
-from portal.backoffice import broker, publishing, search
+from portal.backoffice import broker, broker_requests, publishing, search
 from portal.backoffice.errors import DomainError, NotFound
 from portal.db import get_session
 from portal.extensions import auth_settings, catalogue
@@ -29,7 +29,10 @@ from portal.sim.desk_views import parse_id
 from portal.sim.refused import refused
 from portal.sim.serializers import published_json, request_json, view_json
 
-REQUESTS = {"paper-exception": broker.request_paper, "missing-document": broker.request_document}
+REQUESTS = {
+    "paper-exception": broker_requests.request_paper,
+    "missing-document": broker_requests.request_document,
+}
 
 
 def parse_customer(brand: str, person_id: str) -> tuple[Brand, int]:

@@ -26,7 +26,7 @@ from models.intermediary import Intermediary
 from models.outbox import Channel
 from models.sim import advance_clock, set_clock, set_fault
 from portal import profile
-from portal.backoffice import broker, publishing
+from portal.backoffice import broker_requests, publishing
 from portal.backoffice.intermediary_requests import report_registration
 from seed.identifiers import national_number
 from seed.personas import load_definitions
@@ -196,7 +196,7 @@ def _publish(ctx: Context, p: dict) -> None:
 def _paper_exception(ctx: Context, p: dict) -> None:
     """DC-3: the intermediary asks support for paper mail."""
     body = {"message": p.get("message", "")}
-    broker.request_paper(ctx.db, ctx.brand, ctx.person().id, body, ctx.now)
+    broker_requests.request_paper(ctx.db, ctx.brand, ctx.person().id, body, ctx.now)
 
 
 def _missing_document(ctx: Context, p: dict) -> None:
@@ -206,7 +206,7 @@ def _missing_document(ctx: Context, p: dict) -> None:
         "document_kind": p["kind"],
         "year": p.get("year", ctx.now.year),
     }
-    broker.request_document(ctx.db, ctx.brand, ctx.person().id, body, ctx.now)
+    broker_requests.request_document(ctx.db, ctx.brand, ctx.person().id, body, ctx.now)
 
 
 def _report_problem(ctx: Context, p: dict) -> None:

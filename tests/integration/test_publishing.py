@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models import Brand, Channel, Document, DocumentKind, OutboxMessage
 from models.sim import FaultName, set_fault
-from portal.backoffice import broker, publishing
+from portal.backoffice import broker_requests, publishing
 from seed import build
 
 
@@ -50,7 +50,7 @@ def test_dc3_a_life_document_published_for_a_registered_customer_gives_an_email(
 def test_dc3_under_an_approved_paper_exception_the_document_goes_by_letter(
     db, contract, account, now, catalogue, rules
 ):
-    req = broker.request_paper(
+    req = broker_requests.request_paper(
         db, Brand.PV, contract.holder_id, {"message": "Geen computer."}, now()
     )
     db.flush()
