@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models import outbox_search
 from models.base import Base, str_enum
 from models.enums import Brand, Language
 
@@ -71,3 +72,7 @@ class OutboxMessage(Base):
 
     def delivered(self, now: datetime) -> bool:
         return self.status(now) == DeliveryStatus.DELIVERED
+
+
+# SQLite: the recipients' trigram index comes and goes with the table (issue 12).
+outbox_search.attach(OutboxMessage.__table__)

@@ -14,10 +14,10 @@ from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Integer, Select, String, bindparam, select
+from sqlalchemy import Integer, Select, String, bindparam, column, select, table
 from sqlalchemy.orm import Session
 
-from models import Channel, OutboxMessage
+from models import Channel, OutboxMessage, outbox_search
 from models.enums import Brand, Language
 from models.outbox import DeliveryStatus, delivery_status
 from portal.backoffice.search import escape_like
@@ -112,37 +112,68 @@ MESSAGE = OutboxMessage.__table__.c
 FILTERS = ("before", "brand", "channel", "kind", "recipient")
 
 
+#: SQLite's trigram index of the recipients (models.outbox_search), as a table to join.
+RECIPIENT_INDEX = table(outbox_search.NAME, column("rowid", Integer), column("recipient", String))
+#: How the recipient is looked for: PostgreSQL's ILIKE (its trigram index, migration
+#: 0015), SQLite's trigram index, or SQLite's LIKE (fewer than 3 characters, or no FTS5).
+ILIKE, TRIGRAMS, LIKE = "ilike", "trigrams", "like"
+
+
 @cache
-def _statement(given: frozenset[str], sqlite: bool) -> Select:
+def _statement(given: frozenset[str], search: str) -> Select:
     """The page's statement for the filters `given`, built once: a request only binds
-    its values. The recipient is a substring, letter case aside: SQLite's LIKE already
-    ignores ASCII case (no lower() per row); PostgreSQL's ILIKE, which the trigram index
-    of migration 0015 answers."""
+    its values. The recipient is a substring, letter case aside. SQLite's trigram index
+    hands its messages newest first, so the page is read from it and stops at `limit`;
+    SQLite's LIKE already ignores ASCII case (no lower() per row)."""
     query = select(*(MESSAGE[name] for name in Message._fields))
+    newest = MESSAGE.id
+    if "recipient" in given:
+        pattern = bindparam("recipient", type_=String)
+        if search == TRIGRAMS:
+            index = RECIPIENT_INDEX.c
+            query = query.select_from(
+                RECIPIENT_INDEX.join(OutboxMessage.__table__, MESSAGE.id == index.rowid)
+            ).where(index.recipient.match(pattern))
+            newest = index.rowid  # the index walks its own rowids, newest first
+        else:
+            match = MESSAGE.recipient.like if search == LIKE else MESSAGE.recipient.ilike
+            query = query.where(match(pattern, escape="\\"))
     if "before" in given:
-        query = query.where(MESSAGE.id < bindparam("before", type_=Integer))
+        query = query.where(newest < bindparam("before", type_=Integer))
     for name in ("brand", "channel", "kind"):
         if name in given:
             query = query.where(MESSAGE[name] == bindparam(name, type_=MESSAGE[name].type))
-    if "recipient" in given:
-        pattern = bindparam("recipient", type_=String)
-        recipient = MESSAGE.recipient
-        match = recipient.like if sqlite else recipient.ilike
-        query = query.where(match(pattern, escape="\\"))
-    return query.order_by(MESSAGE.id.desc()).limit(bindparam("limit", type_=Integer))
+    return query.order_by(newest.desc()).limit(bindparam("limit", type_=Integer))
+
+
+def recipient_search(dialect: str, recipient: str | None) -> str:
+    """ILIKE on PostgreSQL; on SQLite the trigram index for 3 characters or more where
+    SQLite has it, else LIKE."""
+    if dialect != "sqlite":
+        return ILIKE
+    if recipient and len(recipient) >= outbox_search.SHORTEST and outbox_search.available():
+        return TRIGRAMS
+    return LIKE
 
 
 def list_messages(db: Session, f: OutboxFilter) -> list[Message]:
-    """One page of messages, newest first: a walk down the primary key from `before`
-    (keyset pagination), however many messages the outbox holds."""
+    """One page of messages, newest first: a walk down the primary key (or the
+    recipients' index) from `before` (keyset pagination), however many messages the
+    outbox holds."""
+    search = recipient_search(db.get_bind().dialect.name, f.recipient)
     values: dict[str, object] = {"limit": f.limit}
     for name in FILTERS:
         value = getattr(f, name)
         if value:
-            values[name] = f"%{escape_like(value)}%" if name == "recipient" else value
+            values[name] = value
+    if f.recipient:
+        values["recipient"] = (
+            outbox_search.phrase(f.recipient)
+            if search == TRIGRAMS
+            else f"%{escape_like(f.recipient)}%"
+        )
     given = frozenset(values) - {"limit"}
-    statement = _statement(given, db.get_bind().dialect.name == "sqlite")
-    return [Message._make(row) for row in db.execute(statement, values)]
+    return [Message._make(row) for row in db.execute(_statement(given, search), values)]
 
 
 class Shown(NamedTuple):

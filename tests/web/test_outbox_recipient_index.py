@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 from models import Base
 from models.base import make_engine, make_session_factory
 from portal import migrate
-from portal.sim.outbox import OutboxFilter, _statement, list_messages
+from portal.sim.outbox import ILIKE, OutboxFilter, _statement, list_messages
 
 INDEX = "ix_outbox_recipient_trgm"
 POSTED = datetime(2026, 1, 5, 9, 0)
@@ -57,7 +57,7 @@ def _test_on_postgresql_the_recipient_filter_is_an_index_search(pg_engine):
         )
         conn.execute(text(ROW), {"recipient": "Louise Peeters, Kerkstraat 12", "at": POSTED})
         conn.execute(text("ANALYZE outbox_message"))
-    statement = _statement(frozenset({"recipient"}), sqlite=False)
+    statement = _statement(frozenset({"recipient"}), ILIKE)
     with pg_engine.connect() as conn:
         # a small table: the planner would walk it; with no walk allowed, the index answers
         conn.execute(text("SET enable_seqscan = off"))

@@ -10,7 +10,15 @@ import pytest
 
 from models import Channel, OutboxMessage
 from models.outbox import DeliveryStatus
-from portal.sim.outbox import Message, OutboxFilter, _statement, list_messages
+from portal.sim.outbox import (
+    ILIKE,
+    LIKE,
+    TRIGRAMS,
+    Message,
+    OutboxFilter,
+    _statement,
+    list_messages,
+)
 from tests.web.test_outbox_pages import post
 from tests.web.test_query_counts import counted
 
@@ -30,8 +38,9 @@ def test_a_page_is_plain_rows_with_the_message_s_names_and_status(db, freeze):
 
 def test_each_set_of_filters_builds_its_statement_once():
     given = frozenset({"channel", "recipient"})
-    assert _statement(given, sqlite=True) is _statement(given, sqlite=True)
-    assert _statement(given, sqlite=True) is not _statement(given, sqlite=False)
+    assert _statement(given, LIKE) is _statement(given, LIKE)
+    assert _statement(given, LIKE) is not _statement(given, ILIKE)
+    assert _statement(given, TRIGRAMS) is not _statement(given, LIKE)
 
 
 @pytest.mark.parametrize(

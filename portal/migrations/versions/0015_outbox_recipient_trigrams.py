@@ -7,7 +7,7 @@ customer's last name, about 90,000 rows and 200 ms; a text nobody has, every row
 index of the recipients' trigrams (pg_trgm) answers the same ILIKE: about 1,100 rows
 and 6 to 10 ms. The filter's meaning does not change.
 
-SQLite has no such index: there this revision does nothing. On PostgreSQL the extension
+On SQLite this revision does nothing (0016 gives SQLite an index of its own). On PostgreSQL the extension
 is created if it is not there yet (pg_trgm is a trusted extension: a database owner may
 create it); where it cannot be created, the revision leaves the search as it was (a
 scan, the same answers) rather than stop the upgrade. The index is not in the models:
