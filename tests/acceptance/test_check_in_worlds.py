@@ -7,14 +7,13 @@ import logging
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import requests
-from werkzeug.serving import make_server
 
 from portal.db import new_session
+from tests.live import serving
 
 PORTAL_SIM = Path(sys.executable).with_name("portal-sim")
 SUBSET = "(RG-6 or RG-7) and not browser"
@@ -29,12 +28,8 @@ PICK = "latest_letter or already_registered or already_used_by_another_mypv"
 def live_url(app, no_stale_world_schemas):
     """The app served by a real server on 127.0.0.1, on a free port."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(app) as url:
+        yield url
 
 
 def start_check(url: str, report: Path) -> subprocess.Popen:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 
 import pytest
-from werkzeug.serving import make_server
+
+from tests.live import serving
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -38,37 +38,11 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}
 
 
-def buffered(app):
-    """The app with each response read whole and closed before the server writes it.
-
-    Werkzeug's development server does not close a response when the browser hangs
-    up in the middle of it (a navigation that cancels a stylesheet): the open static
-    file then surfaces later as a ResourceWarning in whatever test runs, an error under
-    the suite's warning filter. With the body already in memory there is nothing left
-    open. No page of the portal streams, so nothing a test sees changes.
-    """
-
-    def wsgi(environ, start_response):
-        iterable = app(environ, start_response)
-        try:
-            return [b"".join(iterable)]
-        finally:
-            close = getattr(iterable, "close", None)
-            if close is not None:
-                close()
-
-    return wsgi
-
-
 @pytest.fixture
 def live_server(app):
     """The test app served by a real HTTP server on a free loopback port."""
-    server = make_server("127.0.0.1", 0, buffered(app), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import socket
 
 from werkzeug.wsgi import FileWrapper
 
-from tests.browser.conftest import buffered
+from tests.live import buffered
 
 
 def test_a_file_response_is_read_whole_and_closed_before_the_server_writes_it(tmp_path):

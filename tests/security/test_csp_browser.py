@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 
 import pytest
-from werkzeug.serving import make_server
+
+from tests.live import serving
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +32,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def live_server(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(app) as url:
+        yield url
 
 
 def test_v3_4_3_rg1_itsme_first_login_and_the_portal_pages_run_without_csp_violations(
