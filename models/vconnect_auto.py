@@ -88,6 +88,9 @@ class AutoQuote(Base):
     lines: Mapped[list[list]] = mapped_column(JSON, default=list)  # [[code, cents], ...]
     premium_cents: Mapped[int] = mapped_column(Integer, default=0)
     term_days: Mapped[int] = mapped_column(Integer, default=30)
+    # VA-8: annual, half_yearly, quarterly or monthly (portal.rules.vconnect_auto)
+    payment_plan: Mapped[str] = mapped_column(String(12), default="annual",
+                                              server_default="annual")  # fmt: skip
     analysed: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicated_from: Mapped[str | None] = mapped_column(String(12))
     sign_token: Mapped[str | None] = mapped_column(String(64), unique=True)

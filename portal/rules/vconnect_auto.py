@@ -30,6 +30,9 @@ COMMERCIAL = "commercial"
 FREE_CANCELLATION_GROUNDS = frozenset(
     {"refusal_no_follow_up", "mutual_agreement", "conditions_or_tariff_changed"}
 )
+# VA-8: the payment plans a broker may choose, with their instalments per year.
+PAYMENT_PLANS = {"annual": 1, "half_yearly": 2, "quarterly": 4, "monthly": 12}
+DEFAULT_PAYMENT_PLAN = "annual"
 CANCELLATION_GROUNDS = (
     "due_date",
     "vehicle_sold",
@@ -159,6 +162,22 @@ def cancellation_refusal(ground: str) -> Refusal | None:
     if ground == "after_claim":
         return Refusal("VA-8", "cancellation_needs_company")
     return None
+
+
+def payment_plan_refusal(plan: str) -> Refusal | None:
+    """VA-8: the payment plan (annual, half-yearly, quarterly or monthly) is changed by the
+    broker without the company's approval, on a quote as on a policy; only an unknown
+    plan is refused."""
+    if plan not in PAYMENT_PLANS:
+        return Refusal("VA-8", "payment_plan_unknown")
+    return None
+
+
+def instalment_cents(annual_premium_cents: int, plan: str) -> int:
+    """One instalment of the annual premium under `plan` (VA-8), to the nearest cent,
+    half a cent up."""
+    parts = PAYMENT_PLANS[plan]
+    return (annual_premium_cents * 2 + parts) // (2 * parts)
 
 
 def claims_certificate_due(ground: str) -> bool:

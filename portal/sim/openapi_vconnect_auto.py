@@ -4,7 +4,7 @@ VA-1..VA-10); merged into /sim/api/openapi.json. Schemas inline, only Error refe
 from __future__ import annotations
 
 from portal.backoffice.vconnect_auto.quotes import KINDS
-from portal.rules.vconnect_auto import CANCELLATION_GROUNDS
+from portal.rules.vconnect_auto import CANCELLATION_GROUNDS, PAYMENT_PLANS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 ROOT = "/vconnect-auto"
@@ -28,6 +28,11 @@ QUOTE = {
         "vehicle": {"type": ["object", "null"]},
         "policy": {"type": ["object", "null"]},
         "term_days": {"type": "integer", "description": "VA-5: the return-slip term"},
+        "payment_plan": {"type": "string", "enum": list(PAYMENT_PLANS)},
+        "instalment_cents": {
+            "type": "integer",
+            "description": "VA-8: one instalment of the annual premium under the plan",
+        },
     },
 }
 GUARANTEES = {
@@ -164,6 +169,15 @@ PATHS = {
     ),
     f"{ROOT}/quotes/{{number}}/duplicate": _step("post", "VA-10: duplicate", {}, created=True),
     f"{ROOT}/quotes/{{number}}/endorsement": _step("post", "VA-8: endorsement", GUARANTEES),
+    f"{ROOT}/quotes/{{number}}/payment-plan": _step(
+        "post",
+        "VA-8: another payment plan without company approval (an endorsement on a policy)",
+        {
+            "type": "object",
+            "required": ["plan"],
+            "properties": {"plan": {"type": "string", "enum": list(PAYMENT_PLANS)}},
+        },
+    ),
     f"{ROOT}/quotes/{{number}}/cancellation": _step(
         "post",
         "VA-8: cancel without company approval; VA-10 claims certificate",

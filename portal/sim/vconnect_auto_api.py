@@ -20,6 +20,7 @@ from portal.backoffice.errors import Malformed, NotFound, Unavailable
 from portal.backoffice.vconnect_auto import customers, inputs, lifecycle, policy, quotes
 from portal.backoffice.vconnect_auto.demo import seed_demo_quotes
 from portal.db import get_session
+from portal.rules.vconnect_auto import instalment_cents
 from portal.sim.blueprints import api, json_body
 from portal.sim.desk_views import parse_id
 
@@ -72,6 +73,8 @@ def quote_json(q: AutoQuote, contract: Contract | None = None) -> dict:
         "guarantees": q.guarantees, "english_excess": q.english_excess, "s2_pack": q.s2_pack,
         "premium_lines": [{"code": c, "cents": cents} for c, cents in q.lines],
         "premium_cents": q.premium_cents, "term_days": q.term_days, "analysed": q.analysed,
+        "payment_plan": q.payment_plan,
+        "instalment_cents": instalment_cents(q.premium_cents, q.payment_plan),
         "duplicated_from": q.duplicated_from, "policy": None,
     }  # fmt: skip
     if contract is not None:
@@ -240,6 +243,15 @@ def va_endorse(number: str):
         tariff=default_tariff(),
     )  # fmt: skip
     return answer(quotes.quote_of(db, me, number))
+
+
+@api.post(f"{ROOT}/quotes/<number>/payment-plan")
+def va_payment_plan(number: str):
+    """VA-8: `plan` annual, half_yearly, quarterly or monthly, without the company's
+    approval: a quote keeps its status, an active policy gets an endorsement."""
+    db, data, me = get_session(), body(), owner(number)
+    plan = inputs.text(data, "plan", 12)
+    return answer(policy.set_payment_plan(db, me, number, plan, clock_now(db)))
 
 
 @api.post(f"{ROOT}/quotes/<number>/cancellation")

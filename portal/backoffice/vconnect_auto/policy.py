@@ -1,6 +1,7 @@
 """From a signed V-Connect Auto quote to a policy: a back-office Contract of the customer
 in the broker's portfolio, which MyVivium shows by its catalogue rules (CT-1, CT-3);
-then endorsements (VA-8: a guarantee may go outside the renewal date), cancellation by
+then endorsements (VA-8: a guarantee may go outside the renewal date, the payment plan
+changes without the company), cancellation by
 the grounds of VA-8 and the claims-history certificate after one at the due date
 (VA-10), and the return-slip deadline (VA-5)."""
 
@@ -19,8 +20,13 @@ from models.vconnect_auto import QuoteDocumentKind, QuoteStatus
 from portal.backoffice.errors import Conflict, Invalid, NotFound
 from portal.backoffice.s2pack.subscribe import add_s2_pack
 from portal.backoffice.vconnect_auto.lifecycle import add_document
-from portal.backoffice.vconnect_auto.quotes import apply_choice, event, quote_of, recalc
-from portal.rules.vconnect_auto import brb_deadline, cancellation_refusal, claims_certificate_due
+from portal.backoffice.vconnect_auto.quotes import apply_choice, editable, event, quote_of, recalc
+from portal.rules.vconnect_auto import (
+    brb_deadline,
+    cancellation_refusal,
+    claims_certificate_due,
+    payment_plan_refusal,
+)
 
 TWO_WHEELS = frozenset({"motorbike", "moped", "tricycle", "quad"})
 KNOWN_KINDS = frozenset(k.value for k in VehicleKind)  # a van is insured as a car
@@ -112,6 +118,33 @@ def endorse(db: Session, me: Intermediary, number: str, guarantees: list[str], n
     event(db, quote, now, "endorsed")
     db.flush()
     return contract
+
+
+def set_payment_plan(db: Session, me: Intermediary, number: str, plan: str,
+                     now: datetime) -> AutoQuote:  # fmt: skip
+    """VA-8: another payment plan, without the company's approval. On a quote still being
+    changed its status stays (an approval or an offer still holds: the premium does not
+    change); on an active policy it is an endorsement on any date, with its document.
+    The plan it already has changes nothing."""
+    refusal = payment_plan_refusal(plan)
+    if refusal is not None:
+        raise Invalid(refusal.code, "The payment plan is annual, half_yearly, quarterly or "
+                      "monthly.", rule=refusal.rule, field="plan")  # fmt: skip
+    quote = quote_of(db, me, number)
+    contract = db.get(Contract, quote.contract_id) if quote.contract_id else None
+    if contract is None:
+        editable(quote)
+    elif contract.status != ContractStatus.ACTIVE:
+        raise Conflict("policy_ended", "An ended policy gets no endorsement.")
+    if quote.payment_plan == plan:
+        return quote
+    quote.payment_plan, quote.updated_at = plan, now
+    if contract is not None:
+        add_document(db, quote, QuoteDocumentKind.ENDORSEMENT,
+                     f"endorsement-{contract.number}.pdf", now)  # fmt: skip
+    event(db, quote, now, "payment_plan_set", plan)
+    db.flush()
+    return quote
 
 
 def cancel(db: Session, me: Intermediary, number: str, ground: str, effective: date | None,
