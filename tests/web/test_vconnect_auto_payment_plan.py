@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from models import AutoQuote, AutoQuoteDocument, AutoQuoteEvent
-from tests.web.test_vconnect_auto_api import ROOT, car, claire, create  # noqa: F401
+from tests.web import test_vconnect_auto_api as va
+from tests.web.test_vconnect_auto_api import ROOT, car, create
 
 PLAN = "{root}/quotes/{number}/payment-plan"
+claire = va.claire  # the Vivium broker of the personas, as a fixture of this module
 
 
 def plan(client, number, value):
