@@ -21,7 +21,7 @@ from portal.forms import EmptyForm
 from portal.intermediary import auto_texts as texts
 from portal.intermediary.auto_pdf import offer_pdf
 from portal.intermediary.tool import login_required, signed_in
-from portal.rules.vconnect_auto import CANCELLATION_GROUNDS
+from portal.rules.vconnect_auto import CANCELLATION_GROUNDS, PAYMENT_PLANS, instalment_cents
 
 PREFIX = "/<any(fr,nl):lang>/auto"
 
@@ -71,7 +71,8 @@ def quote_page(number: str, status: int = 200, error: str | None = None):
         guarantees=[c for c in tariff.guarantees], labels=catalogue().guarantees,
         reasons=texts.criteria_texts(lifecycle.reasons(quote, tariff), tariff, g.lang)
         if quote.vehicle_kind else [],
-        grounds=CANCELLATION_GROUNDS, error=error, lang=g.lang,
+        grounds=CANCELLATION_GROUNDS, plans=PAYMENT_PLANS, error=error, lang=g.lang,
+        instalment=instalment_cents(quote.premium_cents, quote.payment_plan),
     )  # fmt: skip
 
 

@@ -164,6 +164,12 @@ STEPS: dict[str, tuple[Callable[[str], object], str]] = {
         lambda n: policy.endorse(get_session(), signed_in(), n, now=now(), **_guarantees()),
         _l("Endorsement saved."),
     ),
+    "payment-plan": (
+        lambda n: policy.set_payment_plan(
+            get_session(), signed_in(), n, request.form.get("plan", "")[:12], now()
+        ),
+        _l("Payment plan saved."),
+    ),
     "cancellation": (_cancel, _l("The policy is cancelled.")),
 }
 
@@ -171,7 +177,7 @@ STEPS: dict[str, tuple[Callable[[str], object], str]] = {
 def attach(bp: Blueprint, prefix: str) -> None:
     bp.add_url_rule(f"{prefix}/new", "auto_create", login_required(create), methods=["POST"])
     for name, (work, done) in STEPS.items():
-        bp.add_url_rule(f"{prefix}/quotes/<number>/{name}", f"auto_{name}",
+        bp.add_url_rule(f"{prefix}/quotes/<number>/{name}", f"auto_{name.replace('-', '_')}",
                         login_required(_view(work, done)), methods=["POST"])  # fmt: skip
 
 

@@ -72,6 +72,20 @@ EVENTS = {
     "endorsed": _l("Endorsement"),
     "cancelled": _l("Policy cancelled"),
     "term_set": _l("Return-slip term changed"),
+    "payment_plan_set": _l("Payment plan changed"),
+}
+# VA-8: the payment plans, and how often the customer pays under each.
+PLANS = {
+    "annual": _l("Annual"),
+    "half_yearly": _l("Half-yearly"),
+    "quarterly": _l("Quarterly"),
+    "monthly": _l("Monthly"),
+}
+INSTALMENTS = {
+    "annual": _l("one payment a year of %(amount)s"),
+    "half_yearly": _l("two payments a year of %(amount)s"),
+    "quarterly": _l("four payments a year of %(amount)s"),
+    "monthly": _l("twelve payments a year of %(amount)s"),
 }
 # VA-5: the return slip's terms, each with the way its deadline is counted.
 TERMS = {
@@ -158,6 +172,9 @@ REFUSALS = {
     "email_invalid": _l("Enter the customer's email address, for example name@example.be."),
     "postcode_invalid": _l("Enter a Belgian postcode of 4 digits."),
     "term_days_invalid": _l("VA-5: the return-slip term is 30, 45, 60 or 90 days."),
+    "payment_plan_unknown": _l(
+        "VA-8: choose an annual, half-yearly, quarterly or monthly payment plan."
+    ),
 }
 
 
