@@ -1,6 +1,7 @@
 """V-Connect Auto in Chromium: a broker quotes a car by hand, chooses its guarantees,
-makes the offer and sends it; the customer signs on his page; the broker issues the
-policy and the customer finds the car in MyVivium (VA-1..VA-10, CT-1)."""
+makes the offer, has it paid monthly and sends it; the customer signs on his page; the
+broker issues the policy and changes its payment plan (VA-8); the customer finds the car
+in MyVivium (VA-1..VA-10, CT-1)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def test_a_quote_becomes_a_policy_the_customer_sees_in_myvivium(
     page.get_by_test_id("guarantees-form-save").click()
     expect(page.get_by_test_id("line-theft")).to_be_visible()
     page.get_by_test_id("make-offer").click()
+    page.select_option("#plan", "monthly")  # VA-8: the offer holds
+    page.get_by_test_id("plan-save").click()
+    expect(page.get_by_test_id("payment-plan")).to_contain_text("Mensuel")
+    expect(page.get_by_test_id("quote-status")).to_contain_text("Offre établie")
     page.get_by_test_id("send-signature").click()
     mail = db.scalars(
         select(OutboxMessage).where(OutboxMessage.recipient == "lea@example.be")
@@ -64,6 +69,10 @@ def test_a_quote_becomes_a_policy_the_customer_sees_in_myvivium(
     page.get_by_test_id("finalise").click()
     number = page.get_by_test_id("policy").locator("h2").inner_text().split()[-1]
     assert "dans le bloc retour" in page.get_by_test_id("documents").inner_text()
+    page.get_by_test_id("policy").locator("#plan").select_option("quarterly")
+    page.get_by_test_id("plan-save").click()  # VA-8: an endorsement, no company
+    expect(page.get_by_test_id("payment-plan")).to_contain_text("Trimestriel")
+    expect(page.get_by_test_id("doc-endorsement")).to_be_visible()
     customer = browser.new_context(locale="fr-BE")
     browser_login(customer, live_server, lea, Brand.VIVIUM)
     portal = customer.new_page()

@@ -27,5 +27,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("va_quote") as batch_op:
-        batch_op.drop_column("payment_plan")
+    # ALTER TABLE ... DROP COLUMN, which SQLite has since 3.35: a batch copy of va_quote
+    # would reflect the tables it refers to, and some of their indexes are expressions
+    op.drop_column("va_quote", "payment_plan")
