@@ -117,7 +117,7 @@ def new_page(status: int = 200, error: str | None = None):
     customers = portfolio.search(get_session(), signed_in(), q)
     chosen = request.values.get("person_id", "")[:12]
     return page("new.html", status, customers=customers, chosen=chosen, error=error,
-                data=request.form, q=q)  # fmt: skip
+                data=request.form, q=q, plans=PAYMENT_PLANS)  # fmt: skip
 
 
 def offer_file(number: str):

@@ -94,7 +94,7 @@ def create():
             db, me, person, now(), line=inputs.text(form, "line", 12),
             use=inputs.text(form, "use", 24),
             bonus_malus=inputs.integer(form, "bonus_malus", 0, 22), tariff=default_tariff(),
-            term_days=inputs.term_days(form),
+            term_days=inputs.term_days(form), payment_plan=inputs.payment_plan(form),
         )  # fmt: skip
     except DomainError as exc:
         g.transaction_failed = True

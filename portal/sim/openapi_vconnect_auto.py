@@ -104,6 +104,12 @@ CREATE = {
             "default": 30,
             "description": "VA-5: the return slip is due this many days after the due date",
         },
+        "payment_plan": {
+            "type": "string",
+            "enum": list(PAYMENT_PLANS),
+            "default": "annual",
+            "description": "VA-8: how often the customer pays the annual premium",
+        },
     },
 }
 PATHS = {

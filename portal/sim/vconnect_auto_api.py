@@ -129,7 +129,8 @@ def va_overview():
 def va_create():
     """A quote for a customer of the broker's portfolio (`person_id`) or for a new one
     (`customer`, identity checked); VA-7 on the line and use; VA-5: `term_days`, the
-    return slip's term (30, 45, 60 or 90; 30 when left out), else 400 term_days_invalid."""
+    return slip's term (30, 45, 60 or 90; 30 when left out), else 400 term_days_invalid;
+    VA-8: `payment_plan` (annual when left out), else 422 payment_plan_unknown."""
     data, db = body(), get_session()
     me = broker(data.get("intermediary_id"))
     if isinstance(data.get("customer"), dict):
@@ -141,6 +142,7 @@ def va_create():
         use=inputs.text(data, "use", 24), bonus_malus=inputs.integer(data, "bonus_malus", 0, 22),
         driver_birth_date=inputs.iso_day(data, "driver_birth_date", required=False),
         tariff=default_tariff(), term_days=inputs.term_days(data),
+        payment_plan=inputs.payment_plan(data),
     )  # fmt: skip
     return answer(quote, 201)
 

@@ -129,3 +129,20 @@ def test_a_missing_or_malformed_plan_is_a_json_error_never_a_500(
 def test_an_unknown_quote_is_a_404(client):
     answer = plan(client, "VA99999999", "monthly")
     assert answer.status_code == 404 and "error" in answer.get_json()
+
+
+def test_va8_a_quote_is_created_with_the_plan_asked_for(client, claire, person_named):
+    made = create(client, claire, person_named("Marc"), payment_plan="quarterly")
+    assert made.status_code == 201 and made.get_json()["payment_plan"] == "quarterly"
+    refused = create(client, claire, person_named("Marc"), payment_plan="weekly")
+    assert refused.status_code == 422
+    assert (refused.get_json()["error"], refused.get_json()["rule"]) == (
+        "payment_plan_unknown",
+        "VA-8",
+    )
+    malformed = create(client, claire, person_named("Marc"), payment_plan=4)
+    assert malformed.status_code == 422
+    assert (malformed.get_json()["error"], malformed.get_json()["field"]) == (
+        "invalid_field",
+        "payment_plan",
+    )

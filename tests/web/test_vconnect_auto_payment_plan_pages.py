@@ -100,3 +100,10 @@ def test_va8_the_offer_pdf_gives_the_plan_and_its_instalment(client, customer, l
     assert pdf.status_code == 200
     words = " ".join(PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text().split())
     assert line in words
+
+
+def test_va8_the_new_quote_form_takes_the_plan(client, customer):
+    form = client.get("/vconnect/nl/auto/new").get_data(as_text=True)
+    assert 'name="payment_plan"' in form and "Betalingsplan (VA-8)" in form
+    number = new_quote(client, customer, lang="nl", payment_plan="half_yearly")
+    assert "Halfjaarlijks · twee betalingen per jaar van" in page(client, number, "nl")

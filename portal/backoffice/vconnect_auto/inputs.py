@@ -13,7 +13,7 @@ from models.enums import Language
 from portal.backoffice.errors import Invalid
 from portal.backoffice.vconnect_auto.customers import NewCustomer
 from portal.backoffice.vconnect_auto.quotes import VehicleInput, checked_term
-from portal.rules.vconnect_auto import DEFAULT_BRB_TERM
+from portal.rules.vconnect_auto import DEFAULT_BRB_TERM, DEFAULT_PAYMENT_PLAN
 
 DIGITS = re.compile(r"[0-9]{1,9}", re.ASCII)
 MOST_GUARANTEES = 20
@@ -81,6 +81,17 @@ def term_days(data: Mapping) -> int:
     if isinstance(value, str) and DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     return checked_term(value)
+
+
+def payment_plan(data: Mapping) -> str:
+    """VA-8: the payment plan asked for, annual when it is not given (the rule judges
+    the value: quotes.create)."""
+    value = data.get("payment_plan")
+    if value in (None, ""):
+        return DEFAULT_PAYMENT_PLAN
+    if not isinstance(value, str) or len(value) > 12:
+        raise bad("payment_plan")
+    return value.strip()
 
 
 def names(value: object, field: str = "guarantees") -> list[str]:

@@ -18,10 +18,12 @@ from models.vconnect_auto import QuoteStatus
 from portal.backoffice.errors import Conflict, Invalid, Malformed, NotFound, Unavailable
 from portal.rules.vconnect_auto import (
     DEFAULT_BRB_TERM,
+    DEFAULT_PAYMENT_PLAN,
     Refusal,
     accident_assistance_refusal,
     commercial_use_refusal,
     motorhome_refusal,
+    payment_plan_refusal,
     plate_refusal,
     term_refusal,
     vehicle_age,
@@ -86,11 +88,12 @@ def quote_of(db: Session, me: Intermediary, number: str) -> AutoQuote:
 def create(
     db: Session, me: Intermediary, person: Person, now: datetime, *, line: str, use: str,
     bonus_malus: int, driver_birth_date: date | None = None, tariff: Tariff,
-    term_days: int = DEFAULT_BRB_TERM,
+    term_days: int = DEFAULT_BRB_TERM, payment_plan: str = DEFAULT_PAYMENT_PLAN,
 ) -> AutoQuote:  # fmt: skip
     """A draft quote for a customer of the broker (customers.existing / new_customer),
-    with its return-slip term (VA-5: 30, 45, 60 or 90 days)."""
+    with its return-slip term (VA-5: 30, 45, 60 or 90 days) and its payment plan (VA-8)."""
     term_days = checked_term(term_days)
+    refuse(payment_plan_refusal(payment_plan), "payment_plan")
     if line not in LINES:
         raise Invalid("line_invalid", "Unknown line.", field="line")
     if use not in tariff.uses:
@@ -105,7 +108,8 @@ def create(
         status=QuoteStatus.DRAFT, line=line, use=use, bonus_malus=bonus_malus,
         driver_birth_date=driver_birth_date or person.birth_date, guarantees=["civil_liability"],
         lines=[], accessories_euro=0, english_excess=False, s2_pack=False, premium_cents=0,
-        term_days=term_days, analysed=False, created_at=now, updated_at=now,
+        term_days=term_days, payment_plan=payment_plan, analysed=False, created_at=now,
+        updated_at=now,
     )  # fmt: skip
     db.add(quote)
     db.flush()
