@@ -15,6 +15,7 @@ from portal.sim.blueprints import console, console_now
 from portal.sim.console_i18n import console_gettext as _
 from portal.sim.events import scheduled_events
 from portal.sim.outbox import OutboxFilter, list_messages, shown
+from portal.sim.outbox_html import articles
 from portal.sim.personas import persona_cards
 
 EVENTS_SHOWN = 10
@@ -168,11 +169,13 @@ def outbox():
         f = OutboxFilter.parse(request.args)
     except ValueError as exc:
         page = render_template(
-            "sim/outbox.html", messages=[], now=now, error=str(exc), f=OutboxFilter()
-        )
+            "sim/outbox.html", messages=[], articles="", now=now, error=str(exc),
+            f=OutboxFilter(),
+        )  # fmt: skip
         return page, 400
     messages = [shown(m, now, f.reveal) for m in list_messages(db, f)]
-    return render_template("sim/outbox.html", messages=messages, now=now, f=f, error=None)
+    return render_template("sim/outbox.html", messages=messages, articles=articles(messages),
+                           now=now, f=f, error=None)  # fmt: skip
 
 
 @console.get("/personas")
