@@ -23,7 +23,7 @@ def page(client, number, lang="fr"):
 @pytest.mark.parametrize(
     ("lang", "label", "monthly", "saved"),
     [
-        ("fr", "Fractionnement: Annuel · un paiement par an de", "Mensuel · douze paiements",
+        ("fr", "Fractionnement : Annuel · un paiement par an de", "Mensuel · douze paiements",
          "Fractionnement enregistré."),
         ("nl", "Betalingsplan: Jaarlijks · één betaling per jaar van", "Maandelijks · twaalf",
          "Betalingsplan opgeslagen."),
@@ -50,7 +50,7 @@ def test_va8_an_offer_keeps_its_status_after_a_plan_change(client, customer):
     assert step(client, number, "offer").status_code == 303
     assert step(client, number, "payment-plan", plan="quarterly").status_code == 303
     shown = page(client, number)
-    assert "Statut: Offre établie" in shown
+    assert "Statut : Offre établie" in shown
     assert "Trimestriel · quatre paiements par an de" in shown
 
 
