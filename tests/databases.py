@@ -54,33 +54,40 @@ JOIN pg_depend AS d ON d.objid = format('%I.%I', q.schemaname, q.sequencename)::
 JOIN pg_class AS t ON t.oid = d.refobjid
 WHERE q.schemaname = current_schema() AND q.last_value IS NOT NULL
 """
+#: The same sequences by their own names.
+USED_SEQUENCE_NAMES = """
+SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences
+WHERE schemaname = current_schema() AND last_value IS NOT NULL
+"""
 
 
 def emptier(engine, metadata):
     """empty(): leave every table of `metadata` empty, its ids starting at 1 again.
 
     The same end state as `TRUNCATE <all tables> RESTART IDENTITY CASCADE`, for a
-    fraction of its cost: one query finds the tables a test wrote to (rows left, or a
-    sequence that handed out an id), and only those are truncated; most tests touch a
-    handful of the ~40 tables, and truncating a table costs PostgreSQL file work even
-    when it is empty."""
+    fraction of its cost: two queries find the tables that hold rows and the sequences
+    that handed out an id; one round trip deletes those rows (children before parents)
+    and restarts those sequences. A test leaves a few hundred rows at most, and deleting
+    them costs PostgreSQL a few milliseconds where a TRUNCATE makes new files for every
+    table and index it names (17 ms instead of 56 ms after the demo data; autovacuum
+    takes the dead rows away)."""
     from sqlalchemy import text
 
     tables = metadata.sorted_tables
     probe = text(
-        " UNION ".join(
+        " UNION ALL ".join(
             f"SELECT '{t.name}' WHERE EXISTS (SELECT 1 FROM \"{t.name}\")" for t in tables
         )
-        + f" UNION {USED_SEQUENCES}"
     )
-    known = {t.name for t in tables}
+    sequences = text(USED_SEQUENCE_NAMES)
 
     def empty() -> None:
         with engine.begin() as conn:
-            used = sorted(set(conn.scalars(probe)) & known)
-            if used:
-                names = ", ".join(f'"{name}"' for name in used)
-                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            full = set(conn.scalars(probe))
+            statements = [f'DELETE FROM "{t.name}"' for t in reversed(tables) if t.name in full]
+            statements += [f"ALTER SEQUENCE {name} RESTART" for name in conn.scalars(sequences)]
+            if statements:
+                conn.exec_driver_sql("; ".join(statements))
 
     return empty
 
