@@ -98,15 +98,22 @@ class DemoRows:
     empty database (the `personas` fixture): the same rows, ids and sequence positions,
     for about a tenth of the ORM's cost (~190 ms a test on PostgreSQL).
 
+    On PostgreSQL the rows are also kept on the server, in tables of a schema of their
+    own (`test_demo_rows`, made again by each test process): one round trip copies
+    them back (`INSERT ... SELECT`) and sets the sequences, 11 ms instead of 46 ms.
+
     The seed reads no clock and no randomness (seed/), so its rows do not depend on the
     moment or on the test; into a database that is not empty (a test that froze the
     clock first) the demo is loaded by `load_demo` itself, as before."""
+
+    KEPT = "test_demo_rows"
 
     def __init__(self, metadata) -> None:
         self.tables = metadata.sorted_tables
         self.rows: dict[str, list[dict]] | None = None
         self.sequences: list[tuple] = []
         self.personas: list | None = None
+        self.copy_back: str | None = None  # PostgreSQL: the one statement of `_write`
 
     def empty(self, session) -> bool:
         """No row in any table and, on PostgreSQL, no sequence used since its restart."""
@@ -161,15 +168,47 @@ class DemoRows:
                 "SELECT sequencename, last_value FROM pg_sequences "
                 "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
             )))  # fmt: skip
+            self._keep_on_server(session)
         elif session.scalar(
             text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'")
         ):
             self.sequences = list(session.execute(text("SELECT name, seq FROM sqlite_sequence")))
         session.rollback()
 
+    def _keep_on_server(self, session) -> None:
+        """PostgreSQL: a copy of every table the demo fills, and the statement that
+        writes them and the sequences back."""
+        from sqlalchemy import text
+
+        home = session.scalar(text("SELECT current_schema()"))
+        kept, statements, copies = self.KEPT, [], []
+        for table in self.tables:
+            if table.name not in (self.rows or {}):
+                continue
+            columns = ", ".join(f'"{c.name}"' for c in table.columns if c.computed is None)
+            source = f'"{home}"."{table.name}"'
+            copies.append(f'CREATE TABLE "{kept}"."{table.name}" AS SELECT {columns} FROM {source}')
+            statements.append(
+                f'INSERT INTO {source} ({columns}) SELECT {columns} FROM "{kept}"."{table.name}"'
+            )
+        statements += [
+            f'SELECT setval(\'"{home}"."{name}"\', {int(value)}, true)'
+            for name, value in self.sequences
+        ]
+        connection = session.connection()
+        connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{kept}" CASCADE')
+        connection.exec_driver_sql(f'CREATE SCHEMA "{kept}"')
+        connection.exec_driver_sql("; ".join(copies))
+        session.commit()
+        self.copy_back = "; ".join(statements)
+
     def _write(self, session) -> None:
         from sqlalchemy import text
 
+        if self.copy_back:
+            session.connection().exec_driver_sql(self.copy_back)
+            session.commit()
+            return
         for table in self.tables:
             if table.name in (self.rows or {}):
                 session.execute(table.insert(), self.rows[table.name])

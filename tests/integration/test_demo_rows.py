@@ -19,6 +19,20 @@ def every_row(db) -> dict[str, list[tuple]]:
     }
 
 
+def sequence_positions(db) -> list[tuple]:
+    """Where every id sequence stands (PostgreSQL's sequences, SQLite's AUTOINCREMENT)."""
+    if db.get_bind().dialect.name == "postgresql":
+        query = (
+            "SELECT sequencename, last_value FROM pg_sequences "
+            "WHERE schemaname = current_schema() ORDER BY sequencename"
+        )
+    elif db.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'")):
+        query = "SELECT name, seq FROM sqlite_sequence ORDER BY name"
+    else:
+        return []
+    return [tuple(row) for row in db.execute(text(query))]
+
+
 def next_person_id(db) -> int:
     found = build.add_person(db, first_name="Next", last_name="Person")
     db.flush()
@@ -43,7 +57,8 @@ def emptied(db, shared_database) -> None:
 def test_the_demo_written_again_is_the_demo_the_seed_loads(db, shared_database):
     loaded = load_demo(db)
     db.commit()
-    expected, expected_id = every_row(db), next_person_id(db)
+    expected, positions = every_row(db), sequence_positions(db)
+    expected_id = next_person_id(db)
     assert expected["person"] and expected["contract"] and expected["va_quote"]
     demo = DemoRows(Base.metadata)
     assert not demo.empty(db)
@@ -54,6 +69,7 @@ def test_the_demo_written_again_is_the_demo_the_seed_loads(db, shared_database):
     emptied(db, shared_database)
     again = demo.load(db)  # the rows read, written again
     assert every_row(db) == expected
+    assert sequence_positions(db) == positions
     assert next_person_id(db) == expected_id
     assert again == first == loaded
 
