@@ -109,11 +109,11 @@ def db(app):
 
 
 @pytest.fixture(scope="session")
-def demo_rows():
+def demo_rows(tmp_path_factory):
     """The demo's rows, read after the first load of a test process (tests/databases.py)."""
     from models.base import Base
 
-    return DemoRows(Base.metadata)
+    return DemoRows(Base.metadata, tmp_path_factory.mktemp("demo_rows"))
 
 
 @pytest.fixture

@@ -98,9 +98,11 @@ class DemoRows:
     empty database (the `personas` fixture): the same rows, ids and sequence positions,
     for about a tenth of the ORM's cost (~190 ms a test on PostgreSQL).
 
-    On PostgreSQL the rows are also kept on the server, in tables of a schema of their
-    own (`test_demo_rows`, made again by each test process): one round trip copies
-    them back (`INSERT ... SELECT`) and sets the sequences, 11 ms instead of 46 ms.
+    The rows are also kept by the database itself, and copied back by `INSERT ...
+    SELECT`: on PostgreSQL in tables of a schema of their own (`test_demo_rows`, made
+    again by each test process; one round trip, sequences set, 11 ms instead of 46 ms),
+    on SQLite in a copy of the first load's database in `folder` (`VACUUM INTO`, then
+    attached; 12 ms instead of 72 ms). Without a folder, the rows go back by Core.
 
     The seed reads no clock and no randomness (seed/), so its rows do not depend on the
     moment or on the test; into a database that is not empty (a test that froze the
@@ -108,8 +110,11 @@ class DemoRows:
 
     KEPT = "test_demo_rows"
 
-    def __init__(self, metadata) -> None:
+    def __init__(self, metadata, folder=None) -> None:
         self.tables = metadata.sorted_tables
+        self.folder = folder  # SQLite: where the copy of the first load's database goes
+        self.kept_file: str | None = None
+        self.copy_back_statements: list[str] = []
         self.rows: dict[str, list[dict]] | None = None
         self.sequences: list[tuple] = []
         self.personas: list | None = None
@@ -168,12 +173,51 @@ class DemoRows:
                 "SELECT sequencename, last_value FROM pg_sequences "
                 "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
             )))  # fmt: skip
-            self._keep_on_server(session)
+            if self.folder is not None:
+                self._keep_on_server(session)
         elif session.scalar(
             text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'")
         ):
             self.sequences = list(session.execute(text("SELECT name, seq FROM sqlite_sequence")))
         session.rollback()
+        if session.get_bind().dialect.name == "sqlite" and self.folder is not None:
+            self._keep_in_file(session)
+
+    def _keep_in_file(self, session) -> None:
+        """SQLite: a copy of the database as the first load left it, and the statements
+        that copy its rows (and AUTOINCREMENT positions) back."""
+        import os
+
+        path = os.path.join(str(self.folder), "demo_rows.sqlite3")
+        if os.path.exists(path):
+            os.remove(path)
+        session.connection().exec_driver_sql("VACUUM INTO ?", (path,))
+        session.rollback()
+        statements = []
+        for table in self.tables:
+            if table.name in (self.rows or {}):
+                columns = ", ".join(f'"{c.name}"' for c in table.columns if c.computed is None)
+                statements.append(
+                    f'INSERT INTO main."{table.name}" ({columns}) '
+                    f'SELECT {columns} FROM kept."{table.name}"'
+                )
+        if self.sequences:
+            statements += [
+                "DELETE FROM main.sqlite_sequence",
+                "INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM kept.sqlite_sequence",
+            ]
+        self.kept_file, self.copy_back_statements = path, statements
+
+    def _write_from_file(self, session) -> None:
+        connection = session.connection()
+        connection.exec_driver_sql("ATTACH DATABASE ? AS kept", (self.kept_file,))
+        try:
+            for statement in self.copy_back_statements:
+                connection.exec_driver_sql(statement)
+            session.commit()
+        finally:
+            session.connection().exec_driver_sql("DETACH DATABASE kept")
+            session.commit()
 
     def _keep_on_server(self, session) -> None:
         """PostgreSQL: a copy of every table the demo fills, and the statement that
@@ -208,6 +252,9 @@ class DemoRows:
         if self.copy_back:
             session.connection().exec_driver_sql(self.copy_back)
             session.commit()
+            return
+        if self.kept_file:
+            self._write_from_file(session)
             return
         for table in self.tables:
             if table.name in (self.rows or {}):

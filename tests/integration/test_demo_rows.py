@@ -4,6 +4,7 @@ next ids handed out are the same."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select, text
 
 from models.base import Base
@@ -54,13 +55,14 @@ def emptied(db, shared_database) -> None:
     db.commit()
 
 
-def test_the_demo_written_again_is_the_demo_the_seed_loads(db, shared_database):
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-by-the-database", "by-core"])
+def test_the_demo_written_again_is_the_demo_the_seed_loads(db, shared_database, tmp_path, kept):
     loaded = load_demo(db)
     db.commit()
     expected, positions = every_row(db), sequence_positions(db)
     expected_id = next_person_id(db)
     assert expected["person"] and expected["contract"] and expected["va_quote"]
-    demo = DemoRows(Base.metadata)
+    demo = DemoRows(Base.metadata, tmp_path if kept else None)
     assert not demo.empty(db)
     emptied(db, shared_database)
     assert demo.empty(db)
