@@ -11,9 +11,11 @@ parts of that build and of its first pages are the same each time and cost most 
   the same code, so the same URLs.
 * Werkzeug also parses each rule's text into its parts (`Rule._parse_rule`: a regular
   expression scan, the parts' own regular expressions and weights), about 60 ms of each
-  app's 90 ms. The parts depend only on the text and the map's converters; they are
-  parsed once per process, and each later rule gets the same parts, the same trace and
-  converters made anew for its own map.
+  app's 90 ms. The parts depend only on the text and the map's converters (their
+  classes, and the patterns their instances give); they are parsed once per process,
+  and each later rule gets the same parts, the same trace and converters made anew for
+  its own map. A converter whose pattern changed since (a brand added to the profiles,
+  `<brand:...>`) has its rule parsed again.
 * `portal.migrate.head` reads and compiles every Alembic revision file to name the head
   revision; the files do not change during a test run, so the answer is kept per
   script directory.
@@ -83,30 +85,41 @@ def install() -> None:
     create_jinja_environment = Flask.create_jinja_environment
     parse_rule = ORIGINAL["parse_rule"] = Rule._parse_rule
 
+    def parse_and_keep(self: Rule, rule: str, key: tuple) -> list:
+        made: list[tuple] = []  # (variable, converter, args, kwargs, regex) in rule order
+        get_converter = self.get_converter
+
+        def recording(variable, converter, args, kwargs):
+            found = get_converter(variable, converter, args, kwargs)
+            made.append((variable, converter, args, kwargs, found.regex))
+            return found
+
+        self.get_converter = recording  # type: ignore[method-assign]
+        start = len(self._trace)
+        try:
+            parts = list(parse_rule(self, rule))
+        finally:
+            del self.get_converter
+        _parsed[key] = (parts, self._trace[start:], made)
+        return parts
+
     def shared_parse(self: Rule, rule: str) -> list:
         key = (rule, tuple(self.map.converters.items()))
         known = _parsed.get(key)
         if known is None:
-            made: list[tuple] = []  # (variable, converter, args, kwargs) in rule order
-            get_converter = self.get_converter
-
-            def recording(variable, converter, args, kwargs):
-                made.append((variable, converter, args, kwargs))
-                return get_converter(variable, converter, args, kwargs)
-
-            self.get_converter = recording  # type: ignore[method-assign]
-            start = len(self._trace)
-            try:
-                parts = list(parse_rule(self, rule))
-            finally:
-                del self.get_converter
-            _parsed[key] = (parts, self._trace[start:], made)
-            return parts
+            return parse_and_keep(self, rule, key)
         parts, trace, made = known
+        converters = {
+            variable: self.get_converter(variable, converter, args, kwargs)
+            for variable, converter, args, kwargs, _regex in made
+        }
+        if any(converters[m[0]].regex != m[4] for m in made):
+            # a converter whose pattern is built from data that changed (a brand added
+            # to the profiles: <brand:...>): the parts are parsed again
+            return parse_and_keep(self, rule, key)
         self._trace.extend(trace)
-        for variable, converter, args, kwargs in made:
-            self._converters[variable] = self.get_converter(variable, converter, args, kwargs)
-            self.arguments.add(variable)
+        self._converters.update(converters)
+        self.arguments.update(converters)
         return list(parts)
 
     def shared_builder(self: Rule, append_unknown: bool = True) -> Callable:
