@@ -58,3 +58,22 @@ def test_urls_are_built_and_matched_as_before(later):
     assert css.status_code == 200
     css.close()
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_a_rule_whose_converter_pattern_changed_is_parsed_again():
+    """A converter may build its pattern from data (`<brand:...>` from the profiles): a
+    later map with the same rule text and converter class but another pattern matches by
+    the new pattern."""
+    from werkzeug.exceptions import NotFound
+    from werkzeug.routing import BaseConverter, Map
+
+    class Member(BaseConverter):
+        regex = "alpha"
+
+    first = Map([Rule("/m/<member:name>", endpoint="m")], converters={"member": Member})
+    assert first.bind("localhost").match("/m/alpha") == ("m", {"name": "alpha"})
+    Member.regex = "alpha|beta"  # a member added
+    later = Map([Rule("/m/<member:name>", endpoint="m")], converters={"member": Member})
+    assert later.bind("localhost").match("/m/beta") == ("m", {"name": "beta"})
+    with pytest.raises(NotFound):
+        later.bind("localhost").match("/m/gamma")
