@@ -82,6 +82,8 @@ class AutoQuote(Base):
     vehicle_plate: Mapped[str | None] = mapped_column(String(8))
     vehicle_vin: Mapped[str | None] = mapped_column(String(17))
     accessories_euro: Mapped[int] = mapped_column(Integer, default=0)
+    # VA-8: the leasing company in the contract, if any (no longer a reason for analysis)
+    leaser: Mapped[str | None] = mapped_column(String(80))
     guarantees: Mapped[list[str]] = mapped_column(JSON, default=list)
     english_excess: Mapped[bool] = mapped_column(Boolean, default=False)
     s2_pack: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -28,6 +28,7 @@ QUOTE = {
         "vehicle": {"type": ["object", "null"]},
         "policy": {"type": ["object", "null"]},
         "term_days": {"type": "integer", "description": "VA-5: the return-slip term"},
+        "leaser": {"type": ["string", "null"], "description": "VA-8: the leasing company"},
         "payment_plan": {"type": "string", "enum": list(PAYMENT_PLANS)},
         "instalment_cents": {
             "type": "integer",
@@ -85,6 +86,11 @@ VEHICLE = {
         "value_euro": {"type": "integer"},
         "mass_kg": {"type": "integer", "description": "VA-3: motorhomes up to 5,000 kg"},
         "accessories_euro": {"type": "integer"},
+        "leaser": {
+            "type": "string",
+            "maxLength": 80,
+            "description": "VA-8: the leasing company in the contract; no company analysis",
+        },
     },
 }
 CREATE = {

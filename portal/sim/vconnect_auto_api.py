@@ -73,7 +73,7 @@ def quote_json(q: AutoQuote, contract: Contract | None = None) -> dict:
         "guarantees": q.guarantees, "english_excess": q.english_excess, "s2_pack": q.s2_pack,
         "premium_lines": [{"code": c, "cents": cents} for c, cents in q.lines],
         "premium_cents": q.premium_cents, "term_days": q.term_days, "analysed": q.analysed,
-        "payment_plan": q.payment_plan,
+        "leaser": q.leaser, "payment_plan": q.payment_plan,
         "instalment_cents": instalment_cents(q.premium_cents, q.payment_plan),
         "duplicated_from": q.duplicated_from, "policy": None,
     }  # fmt: skip

@@ -17,6 +17,7 @@ from portal.rules.vconnect_auto import DEFAULT_BRB_TERM, DEFAULT_PAYMENT_PLAN
 
 DIGITS = re.compile(r"[0-9]{1,9}", re.ASCII)
 MOST_GUARANTEES = 20
+LEASER_MOST = 80  # va_quote.leaser
 
 
 def bad(field: str) -> Invalid:
@@ -109,6 +110,7 @@ def vehicle(data: Mapping) -> VehicleInput:
         "vin": code(data, "vin"),
         "mass_kg": integer(data, "mass_kg", 1, 99_999, required=False),
         "accessories_euro": integer(data, "accessories_euro", 0, 1_000_000, required=False) or 0,
+        "leaser": text(data, "leaser", LEASER_MOST, required=False) or None,  # VA-8
     }
     informex = text(data, "informex_code", 8, required=False)
     if informex:

@@ -33,6 +33,7 @@ def reasons(quote: AutoQuote, tariff: Tariff) -> list[str]:
         "power_kw": quote.vehicle_power_kw or 0,
         "bonus_malus": quote.bonus_malus,
         "accessories_percent": 100 * quote.accessories_euro / value if value else 0,
+        "leaser": 1 if quote.leaser else 0,
     }
     criteria = [Criterion(c.name, c.fact, c.limit, c.removed) for c in tariff.acceptance]
     return analysis_reasons(facts, criteria)

@@ -52,6 +52,7 @@ class VehicleInput:
     value_euro: int | None = None
     mass_kg: int | None = None
     accessories_euro: int = 0
+    leaser: str | None = None  # VA-8
 
 
 def refuse(refusal: Refusal | None, field: str) -> None:
@@ -192,6 +193,7 @@ def set_vehicle(
     quote.vehicle_mass_kg = facts["mass"] if facts["kind"] == "motorhome" else None
     quote.vehicle_plate, quote.vehicle_vin = v.plate, v.vin
     quote.accessories_euro = v.accessories_euro
+    quote.leaser = v.leaser or None
     allowed = accident_assistance_refusal(quote.vehicle_kind, age_of(quote, now)) is None
     if not allowed and "accident_assistance" in quote.guarantees:
         quote.guarantees = [g for g in quote.guarantees if g != "accident_assistance"]
