@@ -194,9 +194,29 @@ def criteria_texts(names: Iterable[str], tariff: Tariff, lang: str) -> list[str]
     return texts
 
 
+#: The fields a refusal may name, by the label the broker reads on the form.
+FIELDS = {
+    "plate": _l("Number plate (VA-1)"), "vin": _l("Chassis number (VA-2)"),
+    "informex_code": _l("Version and model year"), "kind": _l("Vehicle type"),
+    "make": _l("Make"), "model": _l("Model"), "year": _l("Model year"),
+    "power_kw": _l("Power (kW)"), "value_euro": _l("Catalogue value (euro)"),
+    "mass_kg": _l("What is the maximum authorised mass (MTM) in kg? (motorhomes, VA-3)"),
+    "accessories_euro": _l("Accessories and options (euro)"),
+    "leaser": _l("Leasing company (optional)"), "national_number": _l("National number"),
+    "first_name": _l("First name"), "last_name": _l("Last name"), "street": _l("Street"),
+    "house_number": _l("Number"), "postcode": _l("Postcode"), "city": _l("City"),
+    "email": _l("Email address"), "language": _l("Language"), "line": _l("Line"),
+    "use": _l("Use of the vehicle"),
+    "bonus_malus": _l("Bonus-malus degree of the main driver (0 to 22)"),
+    "term_days": _l("Return slip (VA-5)"), "payment_plan": _l("Payment plan (VA-8)"),
+}  # fmt: skip
+
+
 def refusal(code: str, field: str | None = None) -> str:
-    """The message of a refusal, naming its rule where there is one."""
+    """The message of a refusal, naming its rule where there is one, else the field by
+    its label on the form."""
     if code in REFUSALS:
         return str(REFUSALS[code])
+    name = field or code.removesuffix("_invalid")
     return _("Check the field \"%(field)s\": it is missing or not valid.",
-             field=field or code.removesuffix("_invalid"))  # fmt: skip
+             field=str(FIELDS.get(name, name)))  # fmt: skip

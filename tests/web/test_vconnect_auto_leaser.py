@@ -4,6 +4,8 @@ to its offer and on to a policy without the company's analysis."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from tests.web import test_vconnect_auto_api as va
@@ -78,3 +80,12 @@ def test_a_leaser_refused_on_the_page_is_an_error_in_the_form_not_a_500(client, 
     refused = vehicle(client, number, leaser="x" * 81)
     assert refused.status_code == 422
     assert 'data-testid="refusal"' in refused.get_data(as_text=True)
+    assert "Vérifiez le champ « Société de leasing (facultatif) »" in text(refused)
+
+
+def test_a_refusal_names_the_field_by_its_label_in_dutch(client, customer):
+    number = new_quote(client, customer, lang="nl")
+    refused = vehicle(client, number, lang="nl", mass_kg="veel")
+    assert refused.status_code == 422
+    shown = html.unescape(text(refused))
+    assert "Controleer het veld 'Wat is de maximaal toegelaten massa (MTM)" in shown
