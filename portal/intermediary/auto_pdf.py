@@ -14,6 +14,7 @@ LABELS = {
     "vehicle": Text(fr="Véhicule", nl="Voertuig"),
     "total": Text(fr="Prime annuelle", nl="Jaarpremie"),
     "plan": Text(fr="Fractionnement", nl="Betalingsplan"),
+    "leaser": Text(fr="Société de leasing", nl="Leasingmaatschappij"),
     "specimen": Text(
         fr="Document fictif produit par le simulateur. Sans valeur.",
         nl="Fictief document gemaakt door de simulator. Zonder waarde.",
@@ -39,9 +40,9 @@ def _euro(cents: int, lang: str) -> str:
 
 
 def offer_pdf(quote: AutoQuote, person: Person, names: dict[str, str], lang: str) -> bytes:
-    """The offer: holder, vehicle, one line per guarantee, the total and the payment plan
-    with its instalment (VA-8); `names` gives
-    each premium line's label in the page language."""
+    """The offer: holder, vehicle (and its leaser, VA-8), one line per guarantee, the
+    total and the payment plan with its instalment (VA-8); `names` gives each premium
+    line's label in the page language."""
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
@@ -52,6 +53,7 @@ def offer_pdf(quote: AutoQuote, person: Person, names: dict[str, str], lang: str
         (LABELS["holder"].get(lang), person.full_name),
         (LABELS["vehicle"].get(lang),
          f"{quote.vehicle_make} {quote.vehicle_model} {quote.vehicle_plate or ''}"),
+        *([(LABELS["leaser"].get(lang), quote.leaser)] if quote.leaser else []),  # VA-8
         *((names.get(code, code), _euro(cents, lang)) for code, cents in quote.lines),
         (LABELS["total"].get(lang), _euro(quote.premium_cents, lang)),
         (LABELS["plan"].get(lang), f"{PLANS[quote.payment_plan].get(lang)} "

@@ -5,8 +5,10 @@ to its offer and on to a policy without the company's analysis."""
 from __future__ import annotations
 
 import html
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from tests.web import test_vconnect_auto_api as va
 from tests.web.test_vconnect_auto import customer, new_quote, sign_in, step, text, vehicle
@@ -89,3 +91,25 @@ def test_a_refusal_names_the_field_by_its_label_in_dutch(client, customer):
     assert refused.status_code == 422
     shown = html.unescape(text(refused))
     assert "Controleer het veld 'Wat is de maximaal toegelaten massa (MTM)" in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [("fr", f"Société de leasing {LEASER}"), ("nl", f"Leasingmaatschappij {LEASER}")],
+)
+def test_va8_the_offer_pdf_names_the_leaser(client, customer, lang, line):
+    number = new_quote(client, customer, lang=lang)
+    vehicle(client, number, lang=lang, leaser=LEASER)
+    step(client, number, "offer", lang=lang)
+    pdf = client.get(f"/vconnect/{lang}/auto/quotes/{number}/offer.pdf")
+    assert pdf.status_code == 200
+    words = " ".join(PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text().split())
+    assert line in words
+
+
+def test_an_offer_without_a_leaser_has_no_leaser_line(client, customer):
+    number = new_quote(client, customer)
+    vehicle(client, number)
+    step(client, number, "offer")
+    pdf = client.get(f"/vconnect/fr/auto/quotes/{number}/offer.pdf")
+    assert "leasing" not in PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
