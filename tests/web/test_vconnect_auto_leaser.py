@@ -113,3 +113,23 @@ def test_an_offer_without_a_leaser_has_no_leaser_line(client, customer):
     step(client, number, "offer")
     pdf = client.get(f"/vconnect/fr/auto/quotes/{number}/offer.pdf")
     assert "leasing" not in PdfReader(io.BytesIO(pdf.data)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("ground", ["mutual_agreement", "vehicle_sold", "due_date"])
+def test_va8_a_policy_with_a_leaser_is_cancelled_without_the_company(
+    client, claire, person_named, ground
+):
+    """VA-8 names "a leaser in the contract" among the cases that no longer need the
+    company's approval: the broker cancels such a policy himself."""
+    number = create(client, claire, person_named("Marc")).get_json()["number"]
+    car(client, number, leaser=LEASER)
+    for name in ("offer", "signature", "sign", "issue"):
+        done = client.post(f"{ROOT}/quotes/{number}/{name}", json={})
+        assert done.status_code in (200, 201), done.get_json()
+    asked = {"ground": ground}
+    if ground != "due_date":  # on the policy's first day
+        asked["effective"] = done.get_json()["policy"]["start_date"]
+    cancelled = client.post(f"{ROOT}/quotes/{number}/cancellation", json=asked)
+    assert cancelled.status_code == 200, cancelled.get_json()
+    assert cancelled.get_json()["policy"]["end_date"] is not None
+    assert cancelled.get_json()["leaser"] == LEASER
