@@ -93,6 +93,8 @@ class AutoQuote(Base):
     # VA-8: annual, half_yearly, quarterly or monthly (portal.rules.vconnect_auto)
     payment_plan: Mapped[str] = mapped_column(String(12), default="annual",
                                               server_default="annual")  # fmt: skip
+    # VA-10 (defect 5): the account of the direct debit, a compact IBAN, if any
+    iban: Mapped[str | None] = mapped_column(String(34))
     analysed: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicated_from: Mapped[str | None] = mapped_column(String(12))
     sign_token: Mapped[str | None] = mapped_column(String(64), unique=True)

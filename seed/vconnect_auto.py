@@ -33,6 +33,7 @@ from models.enums import ContractStatus, DocumentKind, Language, Line, VehicleKi
 from models.vconnect_auto import DEMO_PATHS, QuoteDocumentKind, QuoteStatus
 from seed.belgium import REFERENCE_DATE
 from seed.build import add_person
+from seed.identifiers import belgian_iban
 
 GUARANTEES = ["civil_liability", "legal_assistance", "material_damage"]
 # Default tariff, english excess chosen: (model, catalogue value, premium lines in cents)
@@ -131,6 +132,7 @@ def _decision(approve: bool):
 
 def _offer(session: Session, quote: AutoQuote, person: Person, now: datetime) -> None:
     quote.status = QuoteStatus.OFFERED
+    quote.iban = belgian_iban(quote.id)  # VA-10 (defect 5): prefilled on an endorsement
     _document(session, quote, QuoteDocumentKind.OFFER, f"offer-{quote.number}.pdf", now)
     _event(session, quote, now, "offer_made")
 

@@ -166,7 +166,12 @@ STEPS: dict[str, tuple[Callable[[str], object], str]] = {
     ),
     "payment-plan": (
         lambda n: policy.set_payment_plan(
-            get_session(), signed_in(), n, request.form.get("plan", "")[:12], now()
+            get_session(),
+            signed_in(),
+            n,
+            request.form.get("plan", "")[:12],
+            now(),
+            inputs.text(request.form, "iban", inputs.IBAN_MOST, required=False),
         ),
         _l("Payment plan saved."),
     ),

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from models.tariff_auto import Tariff
+from portal.rules.vconnect_auto import printed_account
 
 STATUSES = {
     "draft": _l("Draft"),
@@ -113,6 +114,10 @@ CRITERIA = {
 
 
 REFUSALS = {
+    "iban_invalid": _l(
+        "VA-10: the account is not a valid IBAN (a Belgian one: BE, two check digits and the "
+        "twelve digits of an account at a known bank)."
+    ),
     "plate_invalid": _l(
         "VA-1: the number plate has at most 8 characters, upper-case letters and digits only."
     ),
@@ -209,7 +214,13 @@ FIELDS = {
     "use": _l("Use of the vehicle"),
     "bonus_malus": _l("Bonus-malus degree of the main driver (0 to 22)"),
     "term_days": _l("Return slip (VA-5)"), "payment_plan": _l("Payment plan (VA-8)"),
+    "iban": _l("Account for the direct debit (IBAN)"),
 }  # fmt: skip
+
+
+def account(iban: str | None) -> str:
+    """VA-10 (defect 5): the account as the payment screen shows it prefilled."""
+    return printed_account(iban) if iban else ""
 
 
 def refusal(code: str, field: str | None = None) -> str:

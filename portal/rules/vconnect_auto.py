@@ -184,3 +184,23 @@ def claims_certificate_due(ground: str) -> bool:
     """VA-10: a cancellation at the due date makes the claims-history certificate
     available to the customer."""
     return ground == "due_date"
+
+
+def payment_account(value: str) -> str | None:
+    """VA-10 (release note 11, defect 5): the account of the premium's direct debit as an
+    IBAN in its compact form ("BE71096123456769"), whatever spaces or dashes it was typed
+    with, or None when it is not a valid IBAN (check digits, and for a Belgian account its
+    own check and a known bank)."""
+    from stdnum import iban
+    from stdnum.exceptions import ValidationError
+
+    try:
+        return iban.validate(value)
+    except ValidationError:
+        return None
+
+
+def printed_account(compact: str) -> str:
+    """VA-10 (defect 5): the account as a payment screen shows it prefilled: groups of
+    four, upper-case letters, digits and single spaces only ("BE71 0961 2345 6769")."""
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))

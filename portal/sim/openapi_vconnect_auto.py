@@ -29,6 +29,7 @@ QUOTE = {
         "policy": {"type": ["object", "null"]},
         "term_days": {"type": "integer", "description": "VA-5: the return-slip term"},
         "leaser": {"type": ["string", "null"], "description": "VA-8: the leasing company"},
+        "iban": {"type": ["string", "null"], "description": "VA-10: the direct debit's account"},
         "payment_plan": {"type": "string", "enum": list(PAYMENT_PLANS)},
         "instalment_cents": {
             "type": "integer",
@@ -187,7 +188,14 @@ PATHS = {
         {
             "type": "object",
             "required": ["plan"],
-            "properties": {"plan": {"type": "string", "enum": list(PAYMENT_PLANS)}},
+            "properties": {
+                "plan": {"type": "string", "enum": list(PAYMENT_PLANS)},
+                "iban": {
+                    "type": "string",
+                    "maxLength": 42,
+                    "description": "VA-10 (defect 5): the direct debit's account; left out: kept",
+                },
+            },
         },
     ),
     f"{ROOT}/quotes/{{number}}/cancellation": _step(

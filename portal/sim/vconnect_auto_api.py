@@ -73,7 +73,7 @@ def quote_json(q: AutoQuote, contract: Contract | None = None) -> dict:
         "guarantees": q.guarantees, "english_excess": q.english_excess, "s2_pack": q.s2_pack,
         "premium_lines": [{"code": c, "cents": cents} for c, cents in q.lines],
         "premium_cents": q.premium_cents, "term_days": q.term_days, "analysed": q.analysed,
-        "leaser": q.leaser, "payment_plan": q.payment_plan,
+        "leaser": q.leaser, "payment_plan": q.payment_plan, "iban": q.iban,
         "instalment_cents": instalment_cents(q.premium_cents, q.payment_plan),
         "duplicated_from": q.duplicated_from, "policy": None,
     }  # fmt: skip
@@ -250,10 +250,12 @@ def va_endorse(number: str):
 @api.post(f"{ROOT}/quotes/<number>/payment-plan")
 def va_payment_plan(number: str):
     """VA-8: `plan` annual, half_yearly, quarterly or monthly, without the company's
-    approval: a quote keeps its status, an active policy gets an endorsement."""
+    approval: a quote keeps its status, an active policy gets an endorsement; VA-10
+    (defect 5): `iban`, the direct debit's account (left out: kept)."""
     db, data, me = get_session(), body(), owner(number)
     plan = inputs.text(data, "plan", 12)
-    return answer(policy.set_payment_plan(db, me, number, plan, clock_now(db)))
+    account = inputs.text(data, "iban", inputs.IBAN_MOST, required=False)
+    return answer(policy.set_payment_plan(db, me, number, plan, clock_now(db), account))
 
 
 @api.post(f"{ROOT}/quotes/<number>/cancellation")

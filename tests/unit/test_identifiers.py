@@ -42,3 +42,23 @@ def test_every_tenth_day_from_1900_to_2025_gives_a_valid_number_of_that_day_and_
             assert nn.is_valid(number)
             assert nn.get_birth_date(number) == birth
             assert nn.get_gender(number) == sex
+
+
+@pytest.mark.parametrize("account", [0, 1, 96, 1_234_567, 9_999_999])
+def test_the_demo_ibans_are_valid_belgian_accounts(account):
+    """VA-10 (defect 5): the demo policies' direct-debit accounts."""
+    from stdnum.be import iban as belgian
+    from stdnum.iban import is_valid
+
+    from seed.identifiers import belgian_iban
+
+    made = belgian_iban(account)
+    assert is_valid(made) and belgian.is_valid(made) and len(made) == 16
+    assert made.startswith("BE") and made[4:7] == "096"
+
+
+def test_an_account_of_more_than_seven_digits_is_refused():
+    from seed.identifiers import belgian_iban
+
+    with pytest.raises(ValueError):
+        belgian_iban(10_000_000)

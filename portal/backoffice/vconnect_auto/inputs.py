@@ -18,6 +18,7 @@ from portal.rules.vconnect_auto import DEFAULT_BRB_TERM, DEFAULT_PAYMENT_PLAN
 DIGITS = re.compile(r"[0-9]{1,9}", re.ASCII)
 MOST_GUARANTEES = 20
 LEASER_MOST = 80  # va_quote.leaser
+IBAN_MOST = 42  # an IBAN of 34 characters typed with a space every four
 
 
 def bad(field: str) -> Invalid:

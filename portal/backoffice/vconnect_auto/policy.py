@@ -25,6 +25,7 @@ from portal.rules.vconnect_auto import (
     brb_deadline,
     cancellation_refusal,
     claims_certificate_due,
+    payment_account,
     payment_plan_refusal,
 )
 
@@ -121,24 +122,33 @@ def endorse(db: Session, me: Intermediary, number: str, guarantees: list[str], n
 
 
 def set_payment_plan(db: Session, me: Intermediary, number: str, plan: str,
-                     now: datetime) -> AutoQuote:  # fmt: skip
+                     now: datetime, account: str | None = None) -> AutoQuote:  # fmt: skip
     """VA-8: another payment plan, without the company's approval. On a quote still being
     changed its status stays (an approval or an offer still holds: the premium does not
     change); on an active policy it is an endorsement on any date, with its document.
-    The plan it already has changes nothing."""
+    VA-10 (defect 5): with it, the account of the direct debit (`account`, an IBAN as
+    typed; None or empty: unchanged). The plan and account it already has change
+    nothing."""
     refusal = payment_plan_refusal(plan)
     if refusal is not None:
         raise Invalid(refusal.code, "The payment plan is annual, half_yearly, quarterly or "
                       "monthly.", rule=refusal.rule, field="plan")  # fmt: skip
+    iban = None
+    if account is not None and account.strip():
+        iban = payment_account(account)
+        if iban is None:
+            raise Invalid("iban_invalid", "The account is not a valid IBAN.", rule="VA-10",
+                          field="iban")  # fmt: skip
     quote = quote_of(db, me, number)
     contract = db.get(Contract, quote.contract_id) if quote.contract_id else None
     if contract is None:
         editable(quote)
     elif contract.status != ContractStatus.ACTIVE:
         raise Conflict("policy_ended", "An ended policy gets no endorsement.")
-    if quote.payment_plan == plan:
+    if quote.payment_plan == plan and iban in (None, quote.iban):
         return quote
     quote.payment_plan, quote.updated_at = plan, now
+    quote.iban = iban or quote.iban
     if contract is not None:
         add_document(db, quote, QuoteDocumentKind.ENDORSEMENT,
                      f"endorsement-{contract.number}.pdf", now)  # fmt: skip
