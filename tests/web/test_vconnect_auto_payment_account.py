@@ -6,11 +6,12 @@ page in French and Dutch."""
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
 from tests.web import test_vconnect_auto_api as va
-from tests.web.test_vconnect_auto import customer, new_quote, post, sign_in, step, text, vehicle
+from tests.web.test_vconnect_auto import customer, new_quote, sign_in, step, text, vehicle
 from tests.web.test_vconnect_auto_api import ROOT, car, create
 from tests.web.test_vconnect_auto_payment_plan import endorsements, plan, steps
 
@@ -97,12 +98,7 @@ def test_an_account_refused_on_the_page_says_why_in_french(client, customer):
 
 
 def text_of(page: str) -> str:
-    import re
-
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-__all__ += ["post"]
 
 
 def test_a_demo_policy_shows_its_account_prefilled_for_the_trainers(client, customer, db):
